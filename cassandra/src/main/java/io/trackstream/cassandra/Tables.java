@@ -1,0 +1,12 @@
+package io.trackstream.cassandra;
+
+/** The names of the tables the migrations create; one place, used by writers and readers. */
+public final class Tables {
+
+    public static final String USER_EVENTS = "user_events";
+    public static final String USER_BUCKETS = "user_buckets";
+    public static final String SCHEMA_MIGRATIONS = "schema_migrations";
+
+    private Tables() {
+    }
+}

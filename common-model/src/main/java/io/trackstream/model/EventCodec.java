@@ -1,0 +1,191 @@
+package io.trackstream.model;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The one JSON codec of the event contract, for HTTP and Kafka alike: snake_case fields, null
+ * fields left out, instants as ISO-8601 UTC with exactly three fraction digits
+ * ({@code 2024-01-15T10:30:45.120Z}), numbers exact. Immutable and thread-safe: build it once.
+ *
+ * <p>Decoding never throws on bad input. It checks every rule of contract v1 and returns all
+ * violations together; malformed JSON, an empty body, a body that is not an object and duplicate
+ * keys become violations too (field {@code body}, or the path of the offending value when the
+ * parser can tell). Unknown top-level fields are accepted and ignored, so an older server does not
+ * lock out a newer client; their names are returned in {@link Decoded#ignoredFields()} (with unknown
+ * {@code device.*} and {@code location.*} keys, and, from clients, the server-owned
+ * {@code received_at}, {@code client_timestamp} and {@code clock_skew_ms}) so the API can warn.
+ * Unknown keys inside {@code properties} are kept, not ignored.
+ */
+public final class EventCodec {
+
+    private static final Violation NOT_AN_OBJECT = new Violation("body", "must be a JSON object");
+
+    private final IntakePolicy policy;
+
+    private EventCodec(IntakePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** A codec with {@link IntakePolicy#DEFAULTS}. */
+    public static EventCodec create() {
+        return create(IntakePolicy.DEFAULTS);
+    }
+
+    public static EventCodec create(IntakePolicy policy) {
+        return new EventCodec(policy);
+    }
+
+    public IntakePolicy policy() {
+        return policy;
+    }
+
+    /** The configured mapper, so services read and write any JSON with the same settings. */
+    public JsonMapper mapper() {
+        return EventJson.MAPPER;
+    }
+
+    /**
+     * Decodes one event sent by a client: applies the rules, assigns a random UUID {@code event_id}
+     * when there is none, sets {@code received_at}, corrects the client's clock skew and then checks
+     * the future bound and the size limit.
+     */
+    public Decoded decodeClient(byte[] json, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return parseThen(json, node -> decodeClient(node, receivedAt, null));
+    }
+
+    /**
+     * Decodes one element of a batch, already parsed with {@link #mapper()}. The event's own
+     * {@code sent_at} wins; without one, {@code batchSentAt} (may be null) is used as its sent_at.
+     */
+    public Decoded decodeClient(JsonNode node, Instant receivedAt, Instant batchSentAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        if (node == null || !node.isObject()) {
+            return Decoded.rejected(NOT_AN_OBJECT);
+        }
+        FieldReader reader = new FieldReader();
+        UserActivityEvent event = EventValidator.read(node, EventValidator.Source.CLIENT, reader)
+                .withReceivedAt(receivedAt);
+        if (event.eventId() == null && !reader.rejected("event_id")) {
+            event = event.withEventId(UUID.randomUUID().toString());
+        }
+        if (event.sentAt() == null && batchSentAt != null) {
+            event = event.withSentAt(batchSentAt);
+        }
+        event = correctClockSkew(event);
+        checkFutureBound(event, reader);
+        checkSize(event, reader);
+        return Decoded.of(event, reader);
+    }
+
+    /**
+     * Decodes a record read from Kafka: the same rules, but {@code event_id} and {@code received_at}
+     * are required and nothing is assigned or corrected; the future bound is taken from the record's
+     * own {@code received_at}.
+     */
+    public Decoded decodeRecord(byte[] json) {
+        return parseThen(json, this::decodeRecord);
+    }
+
+    private Decoded decodeRecord(JsonNode node) {
+        if (!node.isObject()) {
+            return Decoded.rejected(NOT_AN_OBJECT);
+        }
+        FieldReader reader = new FieldReader();
+        UserActivityEvent event = EventValidator.read(node, EventValidator.Source.RECORD, reader);
+        checkFutureBound(event, reader);
+        checkSize(event, reader);
+        return Decoded.of(event, reader);
+    }
+
+    // An empty body parses to a missing node, which then fails the object check like [] or null do.
+    private static Decoded parseThen(byte[] json, Function<JsonNode, Decoded> decode) {
+        byte[] body = json == null ? new byte[0] : json;
+        JsonNode node;
+        try {
+            node = EventJson.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            return Decoded.rejected(EventJson.describe(e, body.length));
+        }
+        return decode.apply(node);
+    }
+
+    public byte[] encode(UserActivityEvent event) {
+        return EventJson.MAPPER.writeValueAsBytes(event);
+    }
+
+    public String encodeToString(UserActivityEvent event) {
+        return EventJson.MAPPER.writeValueAsString(event);
+    }
+
+    // Shifts the timestamp by the difference between the server's and the client's clock, both
+    // measured at sending time; small differences are network latency, not skew, and are left alone.
+    private UserActivityEvent correctClockSkew(UserActivityEvent event) {
+        if (event.timestamp() == null || event.sentAt() == null) {
+            return event;
+        }
+        long skewMs = event.receivedAt().toEpochMilli() - event.sentAt().toEpochMilli();
+        if (Math.abs(skewMs) <= policy.clockSkewThreshold().toMillis()) {
+            return event;
+        }
+        return event.withSkewCorrection(event.timestamp().plusMillis(skewMs), event.timestamp(), skewMs);
+    }
+
+    private void checkFutureBound(UserActivityEvent event, FieldReader reader) {
+        if (event.timestamp() != null && event.receivedAt() != null
+                && event.timestamp().isAfter(event.receivedAt().plus(policy.maxFutureSkew()))) {
+            reader.reject("timestamp", "must not be more than " + policy.maxFutureSkew().toSeconds()
+                    + " seconds after the time the server received the event (after clock-skew correction)");
+        }
+    }
+
+    // Measured on the event as it would be written, valid fields only, so a single oversized field
+    // is reported along with the other violations.
+    private void checkSize(UserActivityEvent event, FieldReader reader) {
+        int size = encode(event).length;
+        if (size > policy.maxEventBytes()) {
+            reader.reject("body", "the encoded event must be at most " + policy.maxEventBytes()
+                    + " bytes, but is " + size + " bytes");
+        }
+    }
+
+    /**
+     * The outcome of decoding one event.
+     *
+     * @param event the event when there are no violations, else null
+     * @param violations every broken rule, in field order; empty when valid
+     * @param ignoredFields names of fields that were accepted but ignored (see {@link EventCodec})
+     */
+    public record Decoded(UserActivityEvent event, List<Violation> violations, List<String> ignoredFields) {
+
+        public Decoded {
+            violations = List.copyOf(violations);
+            ignoredFields = List.copyOf(ignoredFields);
+            if (violations.isEmpty() == (event == null)) {
+                throw new IllegalArgumentException("an event comes with no violations, violations with no event");
+            }
+        }
+
+        public boolean isValid() {
+            return violations.isEmpty();
+        }
+
+        static Decoded of(UserActivityEvent event, FieldReader reader) {
+            return reader.violations().isEmpty()
+                    ? new Decoded(event, List.of(), reader.ignored())
+                    : new Decoded(null, reader.violations(), reader.ignored());
+        }
+
+        static Decoded rejected(Violation violation) {
+            return new Decoded(null, List.of(violation), List.of());
+        }
+    }
+}

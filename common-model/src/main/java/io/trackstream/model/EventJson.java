@@ -1,0 +1,97 @@
+package io.trackstream.model;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
+
+/**
+ * The single Jackson configuration of the wire format, shared by HTTP and Kafka through
+ * {@link EventCodec#mapper()}: snake_case names, null fields left out, instants as ISO-8601 UTC with
+ * exactly three fraction digits, numbers kept exact, duplicate keys refused.
+ */
+final class EventJson {
+
+    // "X" prints Z for UTC; uuuu keeps the year ISO-8601 compatible.
+    static final String INSTANT_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSX";
+
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .withConfigOverride(Instant.class, override -> override.setFormat(JsonFormat.Value
+                    .forShape(JsonFormat.Shape.STRING)
+                    .withPattern(INSTANT_PATTERN)
+                    .withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))))
+            // Client metadata must round-trip exactly: 1.10 stays 1.10 (BigDecimal, trailing zeros
+            // kept) and integers of any size stay exact (BigInteger nodes are Jackson's default).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // A duplicate key is ambiguous (which value wins differs between parsers), so refuse it.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private EventJson() {
+    }
+
+    /** Compact JSON text of a tree, numbers as parsed. */
+    static String compact(JsonNode node) {
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** Parses text this module wrote earlier with {@link #compact(JsonNode)}. */
+    static ObjectNode readObject(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        if (!node.isObject()) {
+            throw new IllegalStateException("expected a JSON object, got: " + node.getNodeType());
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * Turns a parse failure into a violation. A duplicate key or a bad value is named by its path,
+     * since the parser knows where it stopped; a document that ends too early is reported as the
+     * whole body, because the parser's position there says nothing about which field is wrong.
+     */
+    static Violation describe(JacksonException failure, int inputLength) {
+        boolean truncated = failure instanceof UnexpectedEndOfInputException
+                || (failure.getLocation() != null && failure.getLocation().getByteOffset() >= inputLength);
+        if (truncated) {
+            return new Violation("body", "must be a complete JSON object, but the body ends too early");
+        }
+        String path = pathOf(failure.processor());
+        return new Violation(path == null ? "body" : path, "must be well-formed JSON: " + failure.getOriginalMessage());
+    }
+
+    private static String pathOf(Object processor) {
+        if (!(processor instanceof JsonParser parser)) {
+            return null;
+        }
+        String path = "";
+        for (TokenStreamContext ctx = parser.streamReadContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inArray()) {
+                path = "[" + Math.max(ctx.getCurrentIndex(), 0) + "]" + path;
+            } else if (ctx.currentName() != null) {
+                path = (ctx.getParent() != null && !ctx.getParent().inRoot() ? "." : "") + ctx.currentName() + path;
+            }
+        }
+        // A top-level array is not an event at all; report the body, not an index.
+        return path.isEmpty() || path.startsWith("[") ? null : path;
+    }
+}

@@ -1,0 +1,127 @@
+package io.trackstream.model;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Contract v1 over one JSON object: reads every field, records every broken rule and assembles the
+ * event from whatever was valid. It knows nothing of clocks or sizes; {@link EventCodec} applies the
+ * {@link IntakePolicy} afterwards.
+ */
+final class EventValidator {
+
+    /** Where the JSON came from, which decides who may set the server-owned fields. */
+    enum Source { CLIENT, RECORD }
+
+    private static final Set<String> SERVER_FIELDS = Set.of("received_at", "client_timestamp", "clock_skew_ms");
+
+    private static final Set<String> CLIENT_FIELDS = Set.of("event_id", "user_id", "event_type", "timestamp",
+            "sent_at", "session_id", "page_url", "referrer", "user_agent", "ip_address", "properties", "device",
+            "location", "metadata");
+
+    private static final List<String> DEVICE_TYPES =
+            List.of("desktop", "mobile", "tablet", "tv", "console", "wearable", "bot", "other");
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private EventValidator() {
+    }
+
+    static UserActivityEvent read(JsonNode event, Source source, FieldReader reader) {
+        boolean record = source == Source.RECORD;
+        reportIgnoredFields(event, source, reader);
+        String eventId = reader.name(event, "event_id", 100, record);
+        String userId = reader.idOrInteger(event, "user_id", 128, 1, true);
+        String eventType = reader.name(event, "event_type", 50, true);
+        Instant timestamp = reader.instant(event, "timestamp", true);
+        Instant sentAt = reader.instant(event, "sent_at", false);
+        Instant receivedAt = record ? reader.instant(event, "received_at", true) : null;
+        String sessionId = reader.name(event, "session_id", 128, false);
+        String pageUrl = reader.text(event, "page_url", 2048);
+        String referrer = reader.text(event, "referrer", 2048);
+        String userAgent = reader.text(event, "user_agent", 1024);
+        String ipAddress = reader.string(event, "ip_address", false,
+                s -> s.length() <= 45 && IpLiterals.isValid(s), "must be an IPv4 or IPv6 address literal");
+        EventProperties properties = PropertiesReader.read(event, reader);
+        Device device = readDevice(event, reader);
+        Location location = readLocation(event, reader);
+        JsonNode metadata = reader.object(event, "metadata");
+        Instant clientTimestamp = record ? reader.instant(event, "client_timestamp", false) : null;
+        Long clockSkewMs = record ? reader.wholeNumber(event, "clock_skew_ms") : null;
+        if (record && (FieldReader.value(event, "client_timestamp") == null)
+                != (FieldReader.value(event, "clock_skew_ms") == null)) {
+            reader.reject("clock_skew_ms", "must be present exactly when client_timestamp is");
+        }
+        PropertiesReader.requirePositiveAmountForPurchase(eventType, properties, reader);
+        return new UserActivityEvent(eventId, userId, eventType, timestamp, sentAt, receivedAt, sessionId, pageUrl,
+                referrer, userAgent, ipAddress, properties, device, location,
+                metadata == null ? null : EventJson.compact(metadata), clientTimestamp, clockSkewMs);
+    }
+
+    private static Device readDevice(JsonNode event, FieldReader reader) {
+        JsonNode device = reader.object(event, "device");
+        if (device == null) {
+            return null;
+        }
+        reportUnknownKeys(device, "device", Set.of("type", "os", "browser"), reader);
+        return new Device(
+                reader.string(device, "device.type", false, DEVICE_TYPES::contains,
+                        "must be one of " + String.join(", ", DEVICE_TYPES)),
+                reader.text(device, "device.os", 64),
+                reader.text(device, "device.browser", 64));
+    }
+
+    private static Location readLocation(JsonNode event, FieldReader reader) {
+        JsonNode location = reader.object(event, "location");
+        if (location == null) {
+            return null;
+        }
+        reportUnknownKeys(location, "location", Set.of("country", "city", "timezone"), reader);
+        return new Location(
+                reader.string(location, "location.country", false, COUNTRIES::contains,
+                        "must be an ISO 3166-1 alpha-2 country code of two uppercase letters, e.g. DE"),
+                reader.text(location, "location.city", 128),
+                reader.string(location, "location.timezone", false, EventValidator::isZoneId,
+                        "must be a time-zone id such as Europe/Berlin or UTC"));
+    }
+
+    private static boolean isZoneId(String text) {
+        if (text.length() > 64) {
+            return false;
+        }
+        try {
+            ZoneId.of(text);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Unknown fields are accepted and ignored (a newer client must not be locked out by an older
+     * server) but listed, so the API can warn. A client's server-owned fields are ignored the same way.
+     */
+    private static void reportIgnoredFields(JsonNode event, Source source, FieldReader reader) {
+        for (String name : event.propertyNames()) {
+            boolean known = CLIENT_FIELDS.contains(name)
+                    || (source == Source.RECORD && SERVER_FIELDS.contains(name));
+            if (!known) {
+                reader.ignore(name);
+            }
+        }
+    }
+
+    private static void reportUnknownKeys(JsonNode object, String path, Set<String> known, FieldReader reader) {
+        for (String name : object.propertyNames()) {
+            if (!known.contains(name)) {
+                reader.ignore(path + "." + name);
+            }
+        }
+    }
+}

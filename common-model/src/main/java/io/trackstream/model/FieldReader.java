@@ -1,0 +1,174 @@
+package io.trackstream.model;
+
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads typed values out of JSON objects and records a {@link Violation} for each broken rule
+ * instead of stopping at the first, so a client learns everything wrong with an event at once.
+ * Fields are named by their full path ({@code properties.price}); the key read is its last segment.
+ * For an optional field, JSON null and absence are the same. One reader serves one event.
+ */
+final class FieldReader {
+
+    private final List<Violation> violations = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+
+    void reject(String field, String error) {
+        violations.add(new Violation(field, error));
+    }
+
+    void ignore(String field) {
+        ignored.add(field);
+    }
+
+    boolean rejected(String field) {
+        return violations.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    List<String> ignored() {
+        return ignored;
+    }
+
+    /** The value under the field's last path segment; null when absent or JSON null. */
+    static JsonNode value(JsonNode object, String field) {
+        JsonNode node = object.get(field.substring(field.lastIndexOf('.') + 1));
+        return node == null || node.isNull() ? null : node;
+    }
+
+    /** Free text of at most {@code max} characters; may be empty. */
+    String text(JsonNode object, String field, int max) {
+        return string(object, field, false, s -> isCleanText(s, max),
+                "must be a string of at most " + max + " characters without control characters");
+    }
+
+    /** A name or id: non-blank, at most {@code max} characters. */
+    String name(JsonNode object, String field, int max, boolean required) {
+        return string(object, field, required, s -> !s.isBlank() && isCleanText(s, max),
+                "must be a non-blank string of at most " + max + " characters without control characters");
+    }
+
+    /** A string for which {@code rule} holds; any other JSON type is a violation with {@code error}. */
+    String string(JsonNode object, String field, boolean required, Predicate<String> rule, String error) {
+        JsonNode node = present(object, field, required, error);
+        if (node == null) {
+            return null;
+        }
+        if (node.isString() && rule.test(node.stringValue())) {
+            return node.stringValue();
+        }
+        reject(field, error);
+        return null;
+    }
+
+    /**
+     * An id sent as a non-blank string or as a JSON integer of at most 64 bits and at least
+     * {@code minInteger}; integers are kept as their decimal string. A fraction such as 123.0 is not
+     * an integer on the wire, so it is refused like 1.5.
+     */
+    String idOrInteger(JsonNode object, String field, int max, long minInteger, boolean required) {
+        String error = "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger;
+        JsonNode node = present(object, field, required, error);
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= minInteger) {
+            return Long.toString(node.longValue());
+        }
+        if (node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
+            return node.stringValue();
+        }
+        reject(field, error);
+        return null;
+    }
+
+    Instant instant(JsonNode object, String field, boolean required) {
+        JsonNode node = present(object, field, required, Instants.FORMAT_RULE);
+        Instant instant = node != null && node.isString() ? Instants.parse(node.stringValue()) : null;
+        if (node != null && instant == null) {
+            reject(field, Instants.FORMAT_RULE);
+        }
+        return instant;
+    }
+
+    /** A money amount: a JSON number >= 0 that a double can hold; the decimal is kept as sent. */
+    BigDecimal amount(JsonNode object, String field) {
+        String error = "must be a finite number >= 0";
+        JsonNode node = present(object, field, false, error);
+        if (node == null) {
+            return null;
+        }
+        if (isFiniteNumber(node) && node.decimalValue().signum() >= 0) {
+            return node.decimalValue();
+        }
+        reject(field, error);
+        return null;
+    }
+
+    /** A count: a JSON integer from 1 to {@link Integer#MAX_VALUE}. */
+    Integer count(JsonNode object, String field) {
+        String error = "must be an integer from 1 to " + Integer.MAX_VALUE;
+        JsonNode node = present(object, field, false, error);
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 1) {
+            return node.intValue();
+        }
+        reject(field, error);
+        return null;
+    }
+
+    /** Any JSON integer of at most 64 bits. */
+    Long wholeNumber(JsonNode object, String field) {
+        String error = "must be an integer of at most 64 bits";
+        JsonNode node = present(object, field, false, error);
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        reject(field, error);
+        return null;
+    }
+
+    /** An optional nested object; anything else but null is a violation. */
+    JsonNode object(JsonNode object, String field) {
+        JsonNode node = value(object, field);
+        if (node != null && !node.isObject()) {
+            reject(field, "must be a JSON object");
+            return null;
+        }
+        return node;
+    }
+
+    private JsonNode present(JsonNode object, String field, boolean required, String error) {
+        JsonNode node = value(object, field);
+        if (node == null && required) {
+            reject(field, "is required and " + error);
+        }
+        return node;
+    }
+
+    /** A JSON number a double can hold: JSON has no NaN or infinity, but 1e400 would overflow. */
+    static boolean isFiniteNumber(JsonNode node) {
+        // Parsed JSON never holds NaN, but a tree built in code (a batch element) might.
+        return node.isNumber() && node.doubleValueOpt().isPresent() && Double.isFinite(node.doubleValueOpt().getAsDouble());
+    }
+
+    // Length in code points, so an emoji counts once, as a person would count it.
+    static boolean isCleanText(String text, int max) {
+        return text.length() <= 2 * max && text.codePointCount(0, text.length()) <= max
+                && text.codePoints().noneMatch(Character::isISOControl);
+    }
+}

@@ -1,0 +1,83 @@
+package io.trackstream.model;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Contract v1 for the {@code properties} object: the known keys are typed, every number anywhere in
+ * it must be finite, and unknown keys are kept verbatim (in order, numbers exact) as {@code extra}.
+ */
+final class PropertiesReader {
+
+    private static final Set<String> KNOWN_KEYS = Set.of("product_id", "product_name", "price", "category",
+            "search_query", "cart_value", "currency", "quantity");
+
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private PropertiesReader() {
+    }
+
+    /** The typed properties, or null when there are none or they are not an object. */
+    static EventProperties read(JsonNode event, FieldReader reader) {
+        JsonNode props = reader.object(event, "properties");
+        if (props == null) {
+            return null;
+        }
+        String productId = reader.idOrInteger(props, "properties.product_id", 128, 0, false);
+        String productName = reader.text(props, "properties.product_name", 256);
+        BigDecimal price = reader.amount(props, "properties.price");
+        String category = reader.text(props, "properties.category", 128);
+        String searchQuery = reader.text(props, "properties.search_query", 512);
+        BigDecimal cartValue = reader.amount(props, "properties.cart_value");
+        String currency = reader.string(props, "properties.currency", false, CURRENCIES::contains,
+                "must be an ISO 4217 currency code of three uppercase letters, e.g. EUR");
+        Integer quantity = reader.count(props, "properties.quantity");
+        ObjectNode extra = EventJson.MAPPER.createObjectNode();
+        for (Map.Entry<String, JsonNode> entry : props.properties()) {
+            if (!KNOWN_KEYS.contains(entry.getKey())) {
+                requireFiniteNumbers(entry.getValue(), "properties." + entry.getKey(), reader);
+                extra.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return new EventProperties(productId, productName, price, category, searchQuery, cartValue, currency,
+                quantity, extra.isEmpty() ? null : EventJson.compact(extra));
+    }
+
+    /**
+     * A purchase is only worth recording with an amount. Skipped when the amounts or the object
+     * itself were already rejected, so one mistake is reported once.
+     */
+    static void requirePositiveAmountForPurchase(String eventType, EventProperties props, FieldReader reader) {
+        if (!KnownEventType.PURCHASE.wireName().equals(eventType) || reader.rejected("properties")
+                || reader.rejected("properties.price") || reader.rejected("properties.cart_value")) {
+            return;
+        }
+        if (props == null || !(isPositive(props.cartValue()) || isPositive(props.price()))) {
+            reader.reject("properties", "a purchase must carry a positive amount: cart_value > 0 or price > 0");
+        }
+    }
+
+    private static boolean isPositive(BigDecimal amount) {
+        return amount != null && amount.signum() > 0;
+    }
+
+    private static void requireFiniteNumbers(JsonNode node, String path, FieldReader reader) {
+        if (node.isNumber() && !FieldReader.isFiniteNumber(node)) {
+            reader.reject(path, "must be a finite number (within the range of a 64-bit floating-point value)");
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> requireFiniteNumbers(e.getValue(), path + "." + e.getKey(), reader));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireFiniteNumbers(node.get(i), path + "[" + i + "]", reader);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.trackstream.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.trackstream.model.Samples.CODEC;
+import static io.trackstream.model.Samples.RECEIVED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventSizeTests {
+
+    private static final int LIMIT = 32 * 1024;
+
+    /** A valid event whose metadata carries {@code padding} ASCII characters. */
+    private static EventCodec.Decoded decodePadded(int padding) {
+        Map<String, String> fields = Samples.validFields();
+        fields.put("event_id", "\"evt-1\"");
+        fields.put("metadata", "{\"p\":\"" + "x".repeat(padding) + "\"}");
+        return CODEC.decodeClient(Samples.json(fields), RECEIVED_AT);
+    }
+
+    @Test
+    void acceptsAnEncodedEventOfExactly32Kilobytes() {
+        int overhead = CODEC.encode(decodePadded(0).event()).length;
+
+        EventCodec.Decoded decoded = decodePadded(LIMIT - overhead);
+
+        assertThat(decoded.violations()).isEmpty();
+        assertThat(CODEC.encode(decoded.event())).hasSize(LIMIT);
+    }
+
+    @Test
+    void rejectsAnEncodedEventOneByteOver32Kilobytes() {
+        int overhead = CODEC.encode(decodePadded(0).event()).length;
+
+        assertThat(decodePadded(LIMIT - overhead + 1).violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("body");
+            assertThat(v.error()).contains(Integer.toString(LIMIT));
+        });
+    }
+
+    @Test
+    void reportsTheSizeAlongWithOtherViolations() {
+        Map<String, String> fields = Samples.validFields();
+        fields.put("user_id", "-1");
+        fields.put("metadata", "{\"p\":\"" + "x".repeat(LIMIT) + "\"}");
+
+        assertThat(CODEC.decodeClient(Samples.json(fields), RECEIVED_AT).violations())
+                .extracting(Violation::field).containsExactly("user_id", "body");
+    }
+
+    @Test
+    void measuresTheEventNotTheIgnoredFieldsOfTheBody() {
+        Map<String, String> fields = Samples.validFields();
+        fields.put("debug_dump", "\"" + "x".repeat(LIMIT) + "\"");
+
+        EventCodec.Decoded decoded = CODEC.decodeClient(Samples.json(fields), RECEIVED_AT);
+
+        assertThat(decoded.isValid()).isTrue();
+        assertThat(decoded.ignoredFields()).containsExactly("debug_dump");
+    }
+
+    @Test
+    void appliesTheSizeLimitOfTheConfiguredPolicy() {
+        EventCodec small = EventCodec.create(new IntakePolicy(java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofSeconds(5), 100));
+
+        assertThat(small.decodeClient(Samples.jsonWith("page_url", "\"" + "u".repeat(100) + "\""), RECEIVED_AT)
+                .violations()).extracting(Violation::field).containsExactly("body");
+    }
+
+    @Test
+    void checksTheSizeOfRecordsToo() {
+        UserActivityEvent event = decodePadded(10).event();
+        byte[] oversized = CODEC.encodeToString(event).replace("\"p\":\"xxxxxxxxxx\"",
+                "\"p\":\"" + "x".repeat(LIMIT) + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(CODEC.decodeRecord(oversized).violations()).extracting(Violation::field).containsExactly("body");
+    }
+}

@@ -1,0 +1,35 @@
+package io.trackstream.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TopicsTests {
+
+    @Test
+    void namesTheDeadLetterTopicWithSpringKafkasDefaultSuffix() {
+        assertThat(Topics.USER_ACTIVITIES_DLT).isEqualTo(Topics.USER_ACTIVITIES + ".DLT");
+    }
+
+    @Test
+    void listsBothTopicsWithEqualPartitionsAndSevenDaysRetention() {
+        assertThat(Topics.all()).containsExactly(
+                new Topics.TopicSpec("user-activities", 6, Duration.ofDays(7)),
+                new Topics.TopicSpec("user-activities.DLT", 6, Duration.ofDays(7)));
+    }
+
+    @Test
+    void rejectsATopicWithoutPartitions() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Topics.TopicSpec("t", 0, Duration.ZERO));
+    }
+
+    @Test
+    void namesTheRecordHeaders() {
+        assertThat(RecordHeaders.EVENT_ID).isEqualTo("event_id");
+        assertThat(RecordHeaders.CONTRACT_VERSION).isEqualTo("contract_version");
+        assertThat(RecordHeaders.CONTRACT_VERSION_V1).isEqualTo("1");
+    }
+}

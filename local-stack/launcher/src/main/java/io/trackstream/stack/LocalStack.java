@@ -1,0 +1,166 @@
+package io.trackstream.stack;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.trackstream.cassandra.CassandraSchema;
+import io.trackstream.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A running Kafka and Cassandra, ready for Trackstream: the contract's topics exist and the schema
+ * is applied. Each server is either started here as a child JVM or, when configured, an existing
+ * one that is only prepared. {@link #close()} stops what was started here (SIGTERM, then wait).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackConfig config;
+    private final KafkaNode kafka;
+    private final CassandraNode cassandra;
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private volatile boolean closed;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+        this.kafka = config.externalKafka().isPresent() ? null
+                : new KafkaNode(config.dataDir().resolve("kafka"), config.host(), config.kafkaPort(), config.kafkaControllerPort(), config.kafkaHeap());
+        this.cassandra = config.externalCassandra().isPresent() ? null
+                : new CassandraNode(config.dataDir().resolve("cassandra"), config.host(), config.cassandraPort(), config.cassandraStoragePort(), config.cassandraHeap());
+    }
+
+    /** Starts (or connects to) both servers in parallel, then prepares topics and schema. */
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            long started = System.nanoTime();
+            // Cassandra takes longest: start it on another thread while Kafka starts here.
+            CompletableFuture<Void> cassandraUp = CompletableFuture.runAsync(() -> {
+                if (stack.cassandra != null) {
+                    stack.cassandra.start(config.startTimeout());
+                }
+                stack.prepareSchema();
+            });
+            if (stack.kafka != null) {
+                stack.kafka.start(config.startTimeout());
+            }
+            stack.prepareTopics();
+            cassandraUp.join();
+            log.info("local stack ready in {} ms: Kafka {}, Cassandra {}", (System.nanoTime() - started) / 1_000_000,
+                    stack.kafkaBootstrapServers(), stack.cassandraContactPointString());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return config.externalKafka().orElseGet(kafka::bootstrapServers);
+    }
+
+    public InetSocketAddress cassandraContactPoint() {
+        return config.externalCassandra().map(StackConfig::hostAndPort).orElseGet(cassandra::contactPoint);
+    }
+
+    /** {@code host:port}, as Spring's {@code spring.cassandra.contact-points} takes it. */
+    public String cassandraContactPointString() {
+        InetSocketAddress address = cassandraContactPoint();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    public String cassandraLocalDatacenter() {
+        return config.cassandraLocalDatacenter();
+    }
+
+    public String keyspace() {
+        return config.keyspace();
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** The broker started here, to stop and start in fault tests; empty for an external Kafka. */
+    public Optional<KafkaNode> kafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    /** The node started here, to stop and start in fault tests; empty for an external Cassandra. */
+    public Optional<CassandraNode> cassandra() {
+        return Optional.ofNullable(cassandra);
+    }
+
+    /** A session on the stack's Cassandra (keyspace not set); the caller closes it. */
+    public CqlSession openCqlSession() {
+        return CqlSession.builder()
+                .addContactPoint(resolved(cassandraContactPoint()))
+                .withLocalDatacenter(cassandraLocalDatacenter())
+                .build();
+    }
+
+    /** An Admin client on the stack's Kafka; the caller closes it. */
+    public Admin openAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()));
+    }
+
+    void prepareTopics() {
+        try (Admin admin = openAdmin()) {
+            List<String> created = TopicSetup.ensure(admin, Topics.all());
+            log.info("topics ready{}", created.isEmpty() ? " (all existed)" : ", created " + created);
+        }
+    }
+
+    void prepareSchema() {
+        try (CqlSession session = openCqlSession()) {
+            List<String> applied = CassandraSchema.migrate(session, config.keyspace(), config.replication());
+            log.info("schema of keyspace {} ready{}", config.keyspace(), applied.isEmpty() ? " (up to date)" : ", applied " + applied);
+        }
+    }
+
+    /** For a caller that orders its own shutdown (services first, then the servers). */
+    void removeShutdownHook() {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    }
+
+    /** Stops the servers started here, Kafka and Cassandra in parallel; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // called from the hook itself
+        }
+        CompletableFuture<Void> cassandraDown = CompletableFuture.runAsync(() -> {
+            if (cassandra != null) {
+                cassandra.stop();
+            }
+        });
+        if (kafka != null) {
+            kafka.stop();
+        }
+        cassandraDown.join();
+        log.info("local stack stopped");
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress address) {
+        return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.trackstream.stack;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * JUnit extension that gives integration tests a running local stack: started once per test JVM
+ * on free ports, shared by every test class of the run, stopped when the run ends (and by a
+ * shutdown hook if the JVM dies first). Before any Spring context loads it publishes the standard
+ * Spring Boot properties ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}) as
+ * system properties, so a {@code @SpringBootTest} connects to the stack with no further set-up.
+ *
+ * <p>Use {@link LocalStackTest} on a test class, and {@link #stack()} to reach the servers.
+ * Set {@code TRACKSTREAM_KAFKA_BOOTSTRAP_SERVERS} / {@code TRACKSTREAM_CASSANDRA_CONTACT_POINT} to
+ * run the tests against existing servers (Testcontainers, a CI service) instead.
+ */
+public final class LocalStackExtension implements BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+    private static LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // The root store closes AutoCloseable values when the whole run ends: once, after the last class.
+        context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalStack.class, key -> stack(), LocalStack.class);
+    }
+
+    /** The stack of this test JVM, started on first use. */
+    public static synchronized LocalStack stack() {
+        if (stack == null) {
+            stack = LocalStack.start(StackConfig.tests(freshDataDir()));
+            System.setProperty("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+            System.setProperty("spring.cassandra.contact-points", stack.cassandraContactPointString());
+            System.setProperty("spring.cassandra.local-datacenter", stack.cassandraLocalDatacenter());
+            System.setProperty("spring.cassandra.keyspace-name", stack.keyspace());
+        }
+        return stack;
+    }
+
+    private static Path freshDataDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target.toAbsolutePath(), "local-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
