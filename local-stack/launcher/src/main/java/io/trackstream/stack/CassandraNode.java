@@ -92,6 +92,11 @@ public final class CassandraNode {
         return process.isAlive();
     }
 
+    /** The node's pid, for measuring its memory; -1 before the first start. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Starts Cassandra and returns once it answers a CQL query. */
     public synchronized void start(Duration timeout) {
         if (process.isAlive()) {

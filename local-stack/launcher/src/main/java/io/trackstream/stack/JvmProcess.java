@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One child JVM: started through {@link ParentWatch} so it dies with its launcher, in its own
+ * One child JVM (a server, a service, a tool): started through {@link ParentWatch} so it dies with its launcher, in its own
  * session (Ctrl-C reaches the launcher only, which then stops the children in order), output
  * appended to a log file, stopped with SIGTERM and a grace period before SIGKILL.
  */
-final class JvmProcess {
+public final class JvmProcess {
 
     private final String name;
     private final List<String> command;
@@ -24,7 +24,7 @@ final class JvmProcess {
     private final Path pidFile;
     private Process process;
 
-    JvmProcess(String name, Path workDir, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
+    public JvmProcess(String name, Path workDir, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         this.name = name;
         this.logFile = workDir.resolve(name + ".log");
         this.pidFile = workDir.resolve(name + ".pid");
@@ -39,15 +39,15 @@ final class JvmProcess {
         this.command = List.copyOf(cmd);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (isAlive()) {
             return;
         }
@@ -66,12 +66,32 @@ final class JvmProcess {
         }
     }
 
-    synchronized boolean isAlive() {
+    /** The child's pid, for measuring it (RSS); -1 before the first start. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Waits for the child to exit by itself; returns its exit code, or empty on timeout. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        try {
+            return current != null && current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(current.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** SIGTERM, then SIGKILL after {@code grace}; returns once the process is gone. */
-    synchronized void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
         if (process == null) {
             return;
         }
@@ -88,7 +108,7 @@ final class JvmProcess {
     }
 
     /** SIGKILL, as a crash would: for fault tests. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process == null) {
             return;
         }
@@ -101,7 +121,7 @@ final class JvmProcess {
     }
 
     /** The end of the log, for error messages when a server does not come up. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -54,6 +54,11 @@ public final class KafkaNode {
         return process.isAlive();
     }
 
+    /** The broker's pid, for measuring its memory; -1 before the first start. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Starts the broker (formatting fresh storage first) and returns once it answers an Admin call. */
     public synchronized void start(Duration timeout) {
         if (process.isAlive()) {
@@ -141,11 +146,9 @@ public final class KafkaNode {
                 List.of("format", "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString(),
                         "--ignore-formatted"));
         format.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (format.isAlive() && System.nanoTime() < deadline) {
-            Waits.sleep(100);
+        if (format.awaitExit(Duration.ofSeconds(60)).isEmpty()) {
+            format.kill();
         }
-        format.stop(Duration.ofSeconds(5));
         if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
             throw new IllegalStateException("formatting Kafka storage failed:\n" + format.logTail(30));
         }

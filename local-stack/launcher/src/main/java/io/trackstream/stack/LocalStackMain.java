@@ -5,10 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +50,14 @@ public final class LocalStackMain {
         }, "local-stack-main-shutdown"));
 
         if (!List.of(args).contains("--no-services")) {
+            ServiceLauncher launcher = new ServiceLauncher(stack, dataDir.resolve("services"));
             for (ServiceSpec spec : ServiceSpec.read(servicesFile)) {
-                startService(stack, spec, dataDir).ifPresent(services::add);
+                try {
+                    launcher.start(spec).ifPresent(services::add);
+                } catch (IllegalStateException unhealthy) {
+                    // keep the rest of the demo running; the message points at the service's log
+                    log.warn(unhealthy.getMessage());
+                }
             }
         }
         log.info("""
@@ -69,50 +71,6 @@ public final class LocalStackMain {
                 stack.kafkaBootstrapServers(), stack.cassandraContactPointString(), stack.keyspace(),
                 services.isEmpty() ? "(none built yet)" : services.stream().map(JvmProcess::name).toList(), dataDir);
         stopped.await();
-    }
-
-    private static java.util.Optional<JvmProcess> startService(LocalStack stack, ServiceSpec spec, Path dataDir) {
-        if (!Files.exists(spec.jar())) {
-            log.warn("service {} skipped: {} is not built", spec.name(), spec.jar());
-            return java.util.Optional.empty();
-        }
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                "--spring.cassandra.contact-points=" + stack.cassandraContactPointString(),
-                "--spring.cassandra.local-datacenter=" + stack.cassandraLocalDatacenter(),
-                "--spring.cassandra.keyspace-name=" + stack.keyspace()));
-        spec.httpPort().ifPresent(port -> args.add("--server.port=" + port));
-        args.addAll(spec.args());
-        // A Boot jar run through its own launcher class keeps ParentWatch in front of it.
-        JvmProcess process = new JvmProcess(spec.name(), dataDir.resolve("services"),
-                List.of("-Xmx" + spec.heap(), "-XX:+ExitOnOutOfMemoryError"),
-                spec.jar().toAbsolutePath().toString(), "org.springframework.boot.loader.launch.JarLauncher", args);
-        process.start();
-        spec.httpPort().ifPresent(port -> awaitHealthy(process, port));
-        return java.util.Optional.of(process);
-    }
-
-    private static void awaitHealthy(JvmProcess process, int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    log.info("{} is up on http://127.0.0.1:{}", process.name(), port);
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            Waits.sleep(500);
-        }
-        log.warn("{} did not report healthy on port {}; see {}\n{}", process.name(), port, process.logFile(), process.logTail(20));
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -1,0 +1,91 @@
+package io.trackstream.stack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts a Trackstream service jar as a child JVM wired to a {@link LocalStack} (bootstrap servers,
+ * contact point, keyspace passed as Spring Boot arguments) and waits until its actuator health
+ * answers. Used by the demo and by the benchmark.
+ */
+public final class ServiceLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
+
+    private final LocalStack stack;
+    private final Path logDir;
+
+    public ServiceLauncher(LocalStack stack, Path logDir) {
+        this.stack = stack;
+        this.logDir = logDir;
+    }
+
+    /**
+     * @param httpPort the service's port, or -1 for none (then it is not awaited)
+     * @return the started process, or empty when the jar is not built
+     */
+    public Optional<JvmProcess> start(String name, Path jar, String heap, int httpPort, List<String> extraArgs) {
+        if (!Files.exists(jar)) {
+            log.warn("service {} skipped: {} is not built", name, jar);
+            return Optional.empty();
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--spring.cassandra.contact-points=" + stack.cassandraContactPointString(),
+                "--spring.cassandra.local-datacenter=" + stack.cassandraLocalDatacenter(),
+                "--spring.cassandra.keyspace-name=" + stack.keyspace()));
+        if (httpPort > 0) {
+            args.add("--server.port=" + httpPort);
+        }
+        args.addAll(extraArgs);
+        // The Boot jar's own launcher class runs behind ParentWatch, so the service dies with us.
+        JvmProcess process = new JvmProcess(name, logDir,
+                List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                jar.toAbsolutePath().toString(), "org.springframework.boot.loader.launch.JarLauncher", args);
+        process.start();
+        if (httpPort > 0) {
+            awaitHealthy(process, httpPort);
+        }
+        return Optional.of(process);
+    }
+
+    Optional<JvmProcess> start(ServiceSpec spec) {
+        return start(spec.name(), spec.jar(), spec.heap(), spec.httpPort().orElse(-1), spec.args());
+    }
+
+    private static void awaitHealthy(JvmProcess process, int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    log.info("{} is up on http://127.0.0.1:{}", process.name(), port);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Waits.sleep(500);
+        }
+        throw new IllegalStateException(process.name() + " did not report healthy on port " + port + "; see "
+                + process.logFile() + "\n" + process.logTail(30));
+    }
+}
