@@ -1,0 +1,79 @@
+package io.trackstream.ingest.access;
+
+import io.trackstream.ingest.ApiError;
+import io.trackstream.ingest.ClientAddresses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Guards {@code /api/**}: with API keys configured, a request needs a known {@code X-API-Key}
+ * (else 401); then each client takes a token from its rate-limit bucket (else 429 with
+ * Retry-After). Runs before the body is read, so a refused client costs next to nothing.
+ */
+final class AccessFilter extends OncePerRequestFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final Set<String> apiKeys;
+    private final RateLimiter rateLimiter;
+    private final ClientAddresses clientAddresses;
+    private final JsonMapper mapper;
+
+    /** @param rateLimiter null when rate limiting is off */
+    AccessFilter(Set<String> apiKeys, RateLimiter rateLimiter, ClientAddresses clientAddresses, JsonMapper mapper) {
+        this.apiKeys = Set.copyOf(apiKeys);
+        this.rateLimiter = rateLimiter;
+        this.clientAddresses = clientAddresses;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client;
+        if (apiKeys.isEmpty()) {
+            client = "ip:" + clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        } else {
+            String key = request.getHeader(API_KEY_HEADER);
+            if (key == null || !apiKeys.contains(key)) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY_HEADER + "\"");
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of("Unauthorized", API_KEY_HEADER,
+                        key == null ? "is required" : "is not a known API key"));
+                return;
+            }
+            client = "key:" + key;
+        }
+        if (rateLimiter != null) {
+            long waitNanos = rateLimiter.tryAcquire(client);
+            if (waitNanos > 0) {
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                write(response, 429, ApiError.of("Too many requests", "rate",
+                        "limit exceeded; retry after " + seconds + " s"));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(mapper.writeValueAsBytes(error));
+    }
+}

@@ -1,0 +1,73 @@
+package io.trackstream.ingest.intake;
+
+import io.trackstream.ingest.ApiError;
+import io.trackstream.ingest.IngestProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.io.IOException;
+
+/**
+ * Gives every error the one {@link ApiError} shape, including the ones Spring MVC raises before a
+ * controller runs (wrong media type, wrong method, unknown path, missing body), so none of them
+ * turns into a 5xx or into Spring's default error page.
+ */
+@RestControllerAdvice
+class ApiErrorAdvice extends ResponseEntityExceptionHandler {
+
+    private final String retryAfterSeconds;
+
+    ApiErrorAdvice(IngestProperties properties) {
+        this.retryAfterSeconds = Long.toString(Math.max(1, properties.kafka().retryAfter().toSeconds()));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(ApiError.of("Payload too large", e.field(), e.getMessage()));
+    }
+
+    // The client went away or sent a broken stream: nothing was accepted, and it is the request's fault.
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<Object> unreadable(IOException e) {
+        return ResponseEntity.badRequest()
+                .body(ApiError.of(ApiError.INVALID_PAYLOAD, "body", "could not be read: " + e.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders answerHeaders = new HttpHeaders();
+        answerHeaders.addAll(headers);
+        ApiError error;
+        if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            error = ApiError.of("Unsupported media type", "Content-Type",
+                    "must be application/json, was " + (e.getContentType() == null ? "missing" : e.getContentType()));
+        } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            error = ApiError.of("Method not allowed", "method",
+                    e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
+        } else if (ex instanceof AsyncRequestTimeoutException) {
+            answerHeaders.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+            error = ApiError.of("Event could not be queued in time", "kafka", "no answer in time; retry later");
+        } else if (statusCode.value() == 400) {
+            error = ApiError.of(ApiError.INVALID_PAYLOAD, "body", String.valueOf(ex.getMessage()));
+        } else {
+            error = ApiError.of(reasonPhrase(statusCode), "request", String.valueOf(ex.getMessage()));
+        }
+        return ResponseEntity.status(statusCode).headers(answerHeaders).body(error);
+    }
+
+    private static String reasonPhrase(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        return status == null ? "Error " + code.value() : status.getReasonPhrase();
+    }
+}

@@ -1,0 +1,36 @@
+package io.trackstream.ingest.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.trackstream.ingest.IngestProperties;
+import io.trackstream.ingest.kafka.EventPublisher;
+import io.trackstream.model.EventCodec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ua_parser.Parser;
+
+import java.time.Clock;
+
+/** Wires the intake pipeline: enrichment, metrics and {@link EventIntake} over the publisher. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    @Bean
+    EdgeEnricher edgeEnricher(IngestProperties properties) {
+        IngestProperties.Enrichment enrichment = properties.enrichment();
+        // Loading the regex corpus takes a moment, so it happens once, at start.
+        return new EdgeEnricher(enrichment.anonymizeIp(),
+                new UserAgentDevices(new Parser(), enrichment.userAgentCacheSize()));
+    }
+
+    @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry registry) {
+        return new IntakeMetrics(registry);
+    }
+
+    @Bean
+    EventIntake eventIntake(EventCodec codec, EdgeEnricher enricher, EventPublisher publisher,
+                            IntakeMetrics metrics, Clock clock, IngestProperties properties) {
+        return new EventIntake(codec, enricher, publisher, metrics, clock,
+                properties.limits().maxBatchEvents(), properties.kafka().retryAfter());
+    }
+}

@@ -1,0 +1,49 @@
+package io.trackstream.ingest;
+
+import io.trackstream.ingest.kafka.EventPublisher;
+import io.trackstream.ingest.kafka.PublishException;
+import io.trackstream.model.UserActivityEvent;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A publisher for slice tests: records what it was given and acknowledges at once, or fails like a
+ * broker that timed out, for all events or for chosen user ids.
+ */
+public final class FakePublisher implements EventPublisher {
+
+    private final List<UserActivityEvent> published = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+    private volatile Set<String> failingUsers = Set.of();
+
+    @Override
+    public CompletableFuture<Void> publish(UserActivityEvent event) {
+        if (down || failingUsers.contains(event.userId())) {
+            return CompletableFuture.failedFuture(new PublishException("timeout", new TimeoutException("fake")));
+        }
+        published.add(event);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    public List<UserActivityEvent> published() {
+        return List.copyOf(published);
+    }
+
+    public void brokerDown() {
+        down = true;
+    }
+
+    public void failFor(String... userIds) {
+        failingUsers = Set.of(userIds);
+    }
+
+    public void reset() {
+        published.clear();
+        down = false;
+        failingUsers = Set.of();
+    }
+}
