@@ -1,0 +1,17 @@
+package io.trackstream.storage.history;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.trackstream.model.EventCodec;
+import io.trackstream.storage.StorageProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the history reader on the session and layout the writer uses. */
+@Configuration(proxyBeanMethods = false)
+class HistoryConfiguration {
+
+    @Bean
+    HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec) {
+        return new HistoryReader(session, properties.layout(), new EventRows(codec));
+    }
+}
