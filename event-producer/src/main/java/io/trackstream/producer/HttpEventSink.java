@@ -1,0 +1,135 @@
+package io.trackstream.producer;
+
+import io.trackstream.model.EventCodec;
+import io.trackstream.model.UserActivityEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Posts events to the ingest API: one per {@code POST /api/v1/events/track}, or, with a batch size
+ * above 1, {@code {"events":[...]}} to {@code POST /api/v1/events/batch}. One keep-alive
+ * {@link HttpClient}; at most {@code maxInFlight} requests are open at once, and {@link #send} blocks
+ * when they are, which slows the pacer rather than piling up requests. Any 2xx counts as delivered.
+ */
+final class HttpEventSink implements EventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpEventSink.class);
+    private static final byte[] BATCH_START = "{\"events\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
+
+    private final HttpClient client;
+    private final EventCodec codec;
+    private final URI trackUri;
+    private final URI batchUri;
+    private final int batchSize;
+    private final int maxInFlight;
+    private final Semaphore inFlight;
+    private final List<byte[]> buffer = new ArrayList<>();
+    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    HttpEventSink(URI ingestUrl, int batchSize, int maxInFlight, EventCodec codec) {
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.codec = codec;
+        String base = ingestUrl.toString().replaceAll("/+$", "");
+        this.trackUri = URI.create(base + "/api/v1/events/track");
+        this.batchUri = URI.create(base + "/api/v1/events/batch");
+        this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    @Override
+    public void send(UserActivityEvent event) {
+        byte[] json = codec.encode(event);
+        if (batchSize <= 1) {
+            post(trackUri, json, 1);
+            return;
+        }
+        buffer.add(json);
+        if (buffer.size() >= batchSize) {
+            postBuffer();
+        }
+    }
+
+    private void postBuffer() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(buffer.size() * 600);
+        body.writeBytes(BATCH_START);
+        for (int i = 0; i < buffer.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(buffer.get(i));
+        }
+        body.writeBytes(BATCH_END);
+        int count = buffer.size();
+        buffer.clear();
+        post(batchUri, body.toByteArray(), count);
+    }
+
+    private void post(URI uri, byte[] body, int events) {
+        inFlight.acquireUninterruptibly();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            try {
+                if (error == null && response.statusCode() / 100 == 2) {
+                    acknowledged.add(events);
+                } else {
+                    failed.add(events);
+                    if (failed.sum() <= 5) {
+                        log.warn("POST {} failed: {}", uri, error != null ? error.toString() : "HTTP " + response.statusCode());
+                    }
+                }
+            } finally {
+                // Released after counting, so whoever flushed sees the outcome of every request.
+                inFlight.release();
+            }
+        });
+    }
+
+    @Override
+    public void flush() {
+        postBuffer();
+        // Holding every permit means no request is still open.
+        inFlight.acquireUninterruptibly(maxInFlight);
+        inFlight.release(maxInFlight);
+    }
+
+    @Override
+    public long acknowledged() {
+        return acknowledged.sum();
+    }
+
+    @Override
+    public long failed() {
+        return failed.sum();
+    }
+
+    @Override
+    public void close() {
+        // Java 17's HttpClient has no close(); its threads end with the client once unreferenced.
+        flush();
+    }
+}
