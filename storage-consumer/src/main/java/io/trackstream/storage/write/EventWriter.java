@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * outstanding. Rows of one partition (user, bucket) travel together in unlogged batches, which is
  * the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
  * event, so writing a batch again after a failure, a rebalance or a restart doubles nothing.
+ *
+ * <p>A partition's {@code user_buckets} row needs writing once, not once per polled batch: the
+ * partitions written successfully are remembered for an hour (bounded), and their index row is
+ * not sent again meanwhile. With many users per poll this halves the writes per event.
  *
  * <p>{@link #write} returns only when every row is written and throws otherwise.
  */
@@ -67,6 +74,11 @@ class EventWriter {
     private final Counter stored;
     private final Timer writeOk;
     private final Timer writeFailed;
+    // Only partitions whose whole batch was written land here, so a remembered index row exists.
+    private final Cache<PartitionKey, Boolean> indexed = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
 
     EventWriter(CqlSession session, StorageLayout layout, JsonMapper mapper, int maxInFlight, int maxBatchRows,
             StorageWritesHealthIndicator health, MeterRegistry meters) {
@@ -99,8 +111,9 @@ class EventWriter {
         }
         long start = System.nanoTime();
         List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>();
+        Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions = byPartition(events);
         try {
-            for (Statement<?> statement : plan(events)) {
+            for (Statement<?> statement : plan(partitions)) {
                 inFlight.acquire();
                 CompletableFuture<AsyncResultSet> future = session.executeAsync(statement).toCompletableFuture();
                 future.whenComplete((result, failure) -> inFlight.release());
@@ -117,13 +130,13 @@ class EventWriter {
             log.warn("Could not write {} events to Cassandra, the batch will be retried: {}", events.size(), e.toString());
             throw new StorageUnavailableException("could not write " + events.size() + " events to Cassandra", e);
         }
+        partitions.keySet().forEach(partition -> indexed.put(partition, Boolean.TRUE));
         writeOk.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         health.writeSucceeded();
         stored.increment(events.size());
     }
 
-    /** The statements for a batch of events: per-partition unlogged batches plus one index row per partition. */
-    List<Statement<?>> plan(List<UserActivityEvent> events) {
+    private Map<PartitionKey, Map<RowKey, UserActivityEvent>> byPartition(List<UserActivityEvent> events) {
         Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions = new LinkedHashMap<>();
         for (UserActivityEvent event : events) {
             PartitionKey partition = new PartitionKey(event.userId(), layout.bucketSize().bucketOf(event.timestamp()));
@@ -131,14 +144,21 @@ class EventWriter {
             partitions.computeIfAbsent(partition, key -> new LinkedHashMap<>())
                     .put(new RowKey(event.timestamp(), event.eventId()), event);
         }
+        return partitions;
+    }
+
+    /** The statements for a batch: per-partition unlogged batches plus the index rows not yet written. */
+    private List<Statement<?>> plan(Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions) {
         List<Statement<?>> statements = new ArrayList<>();
         for (Map.Entry<PartitionKey, Map<RowKey, UserActivityEvent>> entry : partitions.entrySet()) {
             PartitionKey partition = entry.getKey();
-            statements.add(insertBucket.bind()
-                    .setString("user_id", partition.userId())
-                    .setInstant("bucket", partition.bucket())
-                    .setInt("ttl", layout.bucketTtlSeconds())
-                    .setIdempotent(true));
+            if (indexed.getIfPresent(partition) == null) {
+                statements.add(insertBucket.bind()
+                        .setString("user_id", partition.userId())
+                        .setInstant("bucket", partition.bucket())
+                        .setInt("ttl", layout.bucketTtlSeconds())
+                        .setIdempotent(true));
+            }
             chunk(partition, entry.getValue().values(), statements);
         }
         return statements;
