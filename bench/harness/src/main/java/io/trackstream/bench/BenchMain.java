@@ -1,0 +1,154 @@
+package io.trackstream.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.trackstream.model.UserActivityEvent;
+import io.trackstream.stack.LocalStack;
+import io.trackstream.stack.StackConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One command that measures Trackstream against the raw limits of the same machine in the same
+ * run: starts the local stack on fresh data, warms up, measures the raw Kafka producer and raw
+ * Cassandra inserts, then the pipeline, and writes the report.
+ *
+ * <p>{@code --quick} (a few minutes) or a full run; {@code --out=DIR} (default
+ * {@code bench/results/<timestamp>-quick|full}).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Scale scale = quick ? Scale.QUICK : Scale.FULL;
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        Path out = Path.of(option(args, "--out", "bench/results/" + stamp + (quick ? "-quick" : "-full")));
+        Path work = Files.createTempDirectory("trackstream-bench-");
+
+        List<Measurement> measurements = new ArrayList<>();
+        Map<String, Double> rss = new LinkedHashMap<>();
+        // Bench heaps: a 2 GiB Cassandra heap halves GC time under heavy writes.
+        try (LocalStack stack = LocalStack.start(StackConfig.tests(work.resolve("stack")).withHeaps("1g", "2g"))) {
+            List<UserActivityEvent> events = Payloads.events(scale.payloads, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 42);
+            List<byte[]> payloads = Payloads.encoded(events);
+            log("payloads: %d events, %.0f bytes on average", payloads.size(), Payloads.averageSize(payloads));
+
+            log("warming up Kafka");
+            KafkaBaseline.run("kafka warm-up", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaWarmup, -1);
+            log("raw Kafka producer (ProducerPerformance)");
+            Measurement rawKafka = KafkaBaseline.run("raw Kafka producer", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaRecords, -1);
+            measurements.add(rawKafka);
+            log("  %,.0f records/s", rawKafka.value());
+
+            Measurement rawCassandra;
+            try (CqlSession session = stack.openCqlSession()) {
+                log("warming up Cassandra");
+                // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
+                CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(), events.subList(0, Math.min(scale.cassandraRows / 2, events.size())), 256);
+                log("raw Cassandra async single-row inserts");
+                List<UserActivityEvent> rows = Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7);
+                rawCassandra = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(), rows, 256);
+                measurements.add(rawCassandra);
+                log("  %,.0f rows/s", rawCassandra.value());
+            }
+
+            Pipeline pipeline = new Pipeline(stack, work, quick);
+            try {
+                log("storage-consumer drain of a pre-filled topic");
+                List<UserActivityEvent> backlog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 11);
+                measurements.add(log(pipeline.storageDrain(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
+                pipeline.startIngest();
+                log("warming up ingest-api");
+                pipeline.warmUpIngest();
+                log("end-to-end latency");
+                measurements.add(log(pipeline.endToEnd(2_000)));
+                log("history latency under writes");
+                measurements.add(log(pipeline.historyUnderWrites(1_000,
+                        backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList())));
+                // ingest-api alone from here: its baseline, the raw producer, ran alone too
+                rss.putAll(pipeline.stopStorage());
+                log("steady track latency (ingest-api alone)");
+                measurements.add(log(pipeline.steadyTrackLatency(5_000)));
+                if (Wrk.available()) {
+                    log("track POST throughput (wrk)");
+                    pipeline.trackThroughput(rawKafka).forEach(m -> measurements.add(log(m)));
+                    log("batch POST throughput (wrk)");
+                    measurements.add(log(pipeline.batchThroughput(rawKafka)));
+                } else {
+                    log("wrk not installed: POST throughput skipped (bench/run.sh installs it)");
+                }
+                rss.put("ingest-api", pipeline.rss().getOrDefault("ingest-api", -1.0));
+                log("simulator maximum rate to Kafka");
+                measurements.add(log(pipeline.simulatorMaxRate(rawKafka, scale.kafkaRecords)));
+            } finally {
+                pipeline.stopServices();
+            }
+
+            stack.kafka().ifPresent(k -> rss.put("kafka", Machine.rssMiB(k.pid())));
+            stack.cassandra().ifPresent(c -> rss.put("cassandra", Machine.rssMiB(c.pid())));
+        }
+        rss.put("bench harness", Machine.rssMiB(ProcessHandle.current().pid()));
+        String command = "bench/run.sh" + (quick ? " --quick" : "");
+        Report.write(out, command, Machine.describe(), measurements, rss);
+        log("report written to %s", out.resolve("report.md"));
+        deleteQuietly(work);
+    }
+
+    /** How much each measurement does: quick fits in a few minutes, full is the committed run. */
+    enum Scale {
+        QUICK(50_000, 50_000, 200_000, 60_000, 50_000),
+        FULL(200_000, 200_000, 1_000_000, 500_000, 500_000);
+
+        final int payloads;
+        final int kafkaWarmup;
+        final int kafkaRecords;
+        final int cassandraRows;
+        final int drainEvents;
+
+        Scale(int payloads, int kafkaWarmup, int kafkaRecords, int cassandraRows, int drainEvents) {
+            this.payloads = payloads;
+            this.kafkaWarmup = kafkaWarmup;
+            this.kafkaRecords = kafkaRecords;
+            this.cassandraRows = cassandraRows;
+            this.drainEvents = drainEvents;
+        }
+    }
+
+    private static Measurement log(Measurement m) {
+        log("  %s: %,.0f %s%s", m.name(), m.value(), m.unit(), m.latencyMs().isEmpty() ? "" : ", latency ms " + m.latencyMs());
+        return m;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return arg.substring(name.length() + 1);
+            }
+        }
+        return fallback;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

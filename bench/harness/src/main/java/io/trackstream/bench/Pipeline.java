@@ -1,0 +1,323 @@
+package io.trackstream.bench;
+
+import io.trackstream.model.Topics;
+import io.trackstream.stack.JvmProcess;
+import io.trackstream.stack.LocalStack;
+import io.trackstream.stack.ServiceLauncher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Trackstream's own figures, each next to the raw baseline it is compared with: the storage
+ * drain rate of a pre-filled topic (vs raw Cassandra inserts), track and batch POST throughput
+ * (vs the raw Kafka producer), steady-rate track latency, end-to-end latency from 202 to history,
+ * history latency under writes, and the simulator's maximum rate to Kafka.
+ */
+final class Pipeline {
+
+    static final int INGEST_PORT = 18080;
+    /**
+     * One event in this many is followed to the history API. The polling is load of its own:
+     * sampled sparsely, and polled less often once it is late, it cannot become the bottleneck
+     * it measures.
+     */
+    private static final int SAMPLE_EVERY = 200;
+    static final int STORAGE_PORT = 18081;
+
+    private final LocalStack stack;
+    private final Path work;
+    private final boolean quick;
+    private final List<JvmProcess> services = new ArrayList<>();
+
+    Pipeline(LocalStack stack, Path work, boolean quick) {
+        this.stack = stack;
+        this.work = work;
+        this.quick = quick;
+    }
+
+    List<JvmProcess> services() {
+        return services;
+    }
+
+    Measurement storageDrain(List<byte[]> payloads, List<String> keys, Measurement rawCassandra) {
+        long before = endOffsets();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.BATCH_SIZE_CONFIG, 65536), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < payloads.size(); i++) {
+                producer.send(new ProducerRecord<>(Topics.USER_ACTIVITIES, keys.get(i), payloads.get(i)));
+            }
+        }
+        long target = endOffsets();
+        long started = System.nanoTime();
+        start("storage-consumer", Path.of("storage-consumer/target/storage-consumer.jar"), "768m", STORAGE_PORT, List.of());
+        long healthy = System.nanoTime();
+        awaitCommitted("storage-writers", target, Duration.ofMinutes(20));
+        double seconds = (System.nanoTime() - healthy) / 1e9;
+        return Measurement.throughput("storage drain (pre-filled topic)", "events/s", (target - before) / seconds,
+                (target - before) + " events; service start " + (healthy - started) / 1_000_000 + " ms not counted").against(rawCassandra);
+    }
+
+    void startIngest() {
+        start("ingest-api", Path.of("ingest-api/target/ingest-api.jar"), "768m", INGEST_PORT, BenchSettings.INGEST_ARGS);
+    }
+
+    /**
+     * JIT warm-up of ingest-api (a fresh JVM runs several times slower for its first seconds), at
+     * a rate storage-consumer keeps up with, so no backlog distorts the end-to-end figures.
+     */
+    void warmUpIngest() {
+        PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), 2_000, Duration.ofSeconds(quick ? 20 : 40),
+                i -> body("warm-" + (i % 5_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
+    }
+
+    /**
+     * Stops storage-consumer (its memory noted first) so that ingest-api is measured alone, as the
+     * raw Kafka producer it is compared with runs alone.
+     */
+    Map<String, Double> stopStorage() {
+        Map<String, Double> rss = rss();
+        for (JvmProcess service : List.copyOf(services)) {
+            if (service.name().equals("storage-consumer")) {
+                service.stop(Duration.ofSeconds(30));
+                services.remove(service);
+            }
+        }
+        if (Wrk.available()) {
+            Wrk.run("warm-up", ingestUrl(), Wrk.trackScript(work), 64, quick ? 10 : 20, 1);
+        }
+        return rss;
+    }
+
+    List<Measurement> trackThroughput(Measurement rawKafka) {
+        List<Measurement> results = new ArrayList<>();
+        Path script = Wrk.trackScript(work);
+        for (int connections : Wrk.connectionCounts(quick)) {
+            results.add(Wrk.run("track POST, " + connections + " connections", ingestUrl(), script, connections, quick ? 15 : 30, 1).against(rawKafka));
+        }
+        return results;
+    }
+
+    Measurement batchThroughput(Measurement rawKafka) {
+        Path script = Wrk.batchScript(work, 100);
+        return Wrk.run("batch POST (100 events)", ingestUrl(), script, 16, quick ? 15 : 30, 100).against(rawKafka);
+    }
+
+    Measurement steadyTrackLatency(int rate) {
+        PacedLoad.Result result = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate,
+                Duration.ofSeconds(quick ? 10 : 30), i -> body("paced-" + (i % 10_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
+        return new Measurement("track latency at " + rate + "/s", "events/s", result.achievedRate(), null, null,
+                result.latency().asMap(), result.accepted() + " accepted, " + result.failed() + " failed");
+    }
+
+    Measurement endToEnd(int rate) {
+        HttpClient http = HttpClient.newHttpClient();
+        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
+        long[] latencies = new long[rate * 60];
+        AtomicInteger samples = new AtomicInteger();
+        AtomicInteger lost = new AtomicInteger();
+        String run = Long.toString(System.nanoTime(), 36);
+        PacedLoad.Result load = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate, Duration.ofSeconds(quick ? 15 : 30),
+                i -> body(i % SAMPLE_EVERY == 0 ? "e2e-" + run + "-" + i : "load-" + (i % 5_000), Instant.now()),
+                (i, acceptedAt) -> {
+                    if (i % SAMPLE_EVERY == 0) {
+                        poll(http, pollers, "e2e-" + run + "-" + i, System.nanoTime(), latencies, samples, lost);
+                    }
+                });
+        pollers.shutdown();
+        awaitQuietly(pollers);
+        return new Measurement("end-to-end (202 to visible in history) at " + rate + "/s", "events/s", load.achievedRate(), null, null,
+                Percentiles.ofNanos(latencies, samples.get()).asMap(),
+                samples.get() + " sampled events" + (lost.get() > 0 ? ", " + lost.get() + " not visible within 10 s" : ""));
+    }
+
+    Measurement historyUnderWrites(int writeRate, List<String> users) {
+        HttpClient http = HttpClient.newHttpClient();
+        long[] latencies = new long[200_000];
+        AtomicInteger count = new AtomicInteger();
+        AtomicLong stop = new AtomicLong(Long.MAX_VALUE);
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int seed = t;
+            Thread reader = new Thread(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                while (System.nanoTime() < stop.get()) {
+                    String user = users.get(random.nextInt(users.size()));
+                    long sent = System.nanoTime();
+                    try {
+                        http.send(HttpRequest.newBuilder(URI.create(storageUrl() + "/api/v1/users/" + user + "/events?limit=50")).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        int i = count.getAndIncrement();
+                        if (i < latencies.length) {
+                            latencies[i] = System.nanoTime() - sent;
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "history-reader-" + t);
+            reader.start();
+            readers.add(reader);
+        }
+        long started = System.nanoTime();
+        PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), writeRate, Duration.ofSeconds(quick ? 10 : 30),
+                i -> body("load-" + (i % 5_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
+        stop.set(System.nanoTime());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        readers.forEach(Pipeline::joinQuietly);
+        int n = Math.min(count.get(), latencies.length);
+        return new Measurement("history page of 50 while writing " + writeRate + "/s", "queries/s", count.get() / seconds, null, null,
+                Percentiles.ofNanos(latencies, n).asMap(), n + " queries from 4 clients");
+    }
+
+    /** The simulator flat out to Kafka: its own summary line gives the achieved rate. */
+    Measurement simulatorMaxRate(Measurement rawKafka, int events) {
+        JvmProcess simulator = new JvmProcess("event-producer-max", work.resolve("services"), List.of("-Xmx512m"),
+                Path.of("event-producer/target/event-producer.jar").toAbsolutePath().toString(),
+                "org.springframework.boot.loader.launch.JarLauncher",
+                List.of("--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(), "--target=kafka",
+                        "--rate=1000000", "--events=" + events, "--seed=7", "--progress-interval=PT60S"));
+        simulator.start();
+        if (simulator.awaitExit(Duration.ofMinutes(10)).isEmpty()) {
+            simulator.kill();
+            throw new IllegalStateException("the simulator did not finish:\n" + simulator.logTail(20));
+        }
+        java.util.regex.Matcher done = java.util.regex.Pattern
+                .compile("done: sent ([\\d,]+) events to \\S+ in \\S+ \\(([\\d,.]+) events/s\\), ([\\d,]+) acknowledged, ([\\d,]+) errors")
+                .matcher(simulator.logTail(50));
+        if (!done.find()) {
+            throw new IllegalStateException("no summary from the simulator:\n" + simulator.logTail(20));
+        }
+        return Measurement.throughput("simulator to Kafka, flat out", "events/s", Double.parseDouble(done.group(2).replace(",", "")),
+                done.group(3) + " acknowledged, " + done.group(4) + " errors").against(rawKafka);
+    }
+
+    Map<String, Double> rss() {
+        Map<String, Double> rss = new HashMap<>();
+        services.forEach(s -> rss.put(s.name(), Machine.rssMiB(s.pid())));
+        return rss;
+    }
+
+    void stopServices() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private void start(String name, Path jar, String heap, int port, List<String> args) {
+        new ServiceLauncher(stack, work.resolve("services")).start(name, jar, heap, port, args)
+                .ifPresentOrElse(services::add, () -> {
+                    throw new IllegalStateException(jar + " is not built");
+                });
+    }
+
+    private void poll(HttpClient http, ScheduledExecutorService pollers, String user, long since, long[] latencies,
+                      AtomicInteger samples, AtomicInteger lost) {
+        pollers.schedule(() -> {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(storageUrl() + "/api/v1/users/" + user + "/events?limit=1")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"event_id\"")) {
+                    int i = samples.getAndIncrement();
+                    if (i < latencies.length) {
+                        latencies[i] = System.nanoTime() - since;
+                    }
+                    return;
+                }
+            } catch (Exception retry) {
+                // poll again
+            }
+            long waited = System.nanoTime() - since;
+            if (waited > TimeUnit.SECONDS.toNanos(10)) {
+                lost.incrementAndGet();
+            } else {
+                poll(http, pollers, user, since, latencies, samples, lost);
+            }
+        }, System.nanoTime() - since < TimeUnit.MILLISECONDS.toNanos(100) ? 5 : 25, TimeUnit.MILLISECONDS);
+    }
+
+    private long endOffsets() {
+        try (Admin admin = stack.openAdmin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < Topics.USER_ACTIVITIES_PARTITIONS; p++) {
+                latest.put(new TopicPartition(Topics.USER_ACTIVITIES, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitCommitted(String group, long target, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = stack.openAdmin()) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.USER_ACTIVITIES))
+                        .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset()).sum();
+                if (sum >= target) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(group + " did not catch up within " + timeout);
+    }
+
+    private static String body(String user, Instant now) {
+        return "{\"user_id\":\"" + user + "\",\"event_type\":\"page_view\",\"timestamp\":\"" + now
+                + "\",\"page_url\":\"/products/42\",\"properties\":{\"product_id\":\"P-42\",\"price\":19.90}}";
+    }
+
+    private static String ingestUrl() {
+        return "http://127.0.0.1:" + INGEST_PORT;
+    }
+
+    private static String storageUrl() {
+        return "http://127.0.0.1:" + STORAGE_PORT;
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The benchmark: one command, on this machine. Not part of CI nor of the test command.
+#   bench/run.sh --quick    a few minutes
+#   bench/run.sh            the full run (its report is committed under bench/results/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "installing wrk (the HTTP load generator)"; apt-get install -y -q wrk >/dev/null 2>&1 || sudo apt-get install -y -q wrk; }
+mvn -B -ntp -q -Pbench -DskipTests package
+exec java -Xmx1g -Djava.awt.headless=true \
+  -Dlogback.configurationFile=local-stack/launcher/src/main/resources/logback-local-stack.xml \
+  -cp "bench/harness/target/classes:$(cat bench/harness/target/harness.classpath)" \
+  io.trackstream.bench.BenchMain "$@"
