@@ -27,6 +27,9 @@ import java.util.function.Function;
 public final class EventCodec {
 
     private static final Violation NOT_AN_OBJECT = new Violation("body", "must be a JSON object");
+    private static final int UNKNOWN_LENGTH = -1;
+    // event_id, received_at, sent_at, client_timestamp, clock_skew_ms and quoted integer ids, generously
+    private static final int SERVER_FIELDS_MAX_BYTES = 1024;
 
     private final IntakePolicy policy;
 
@@ -59,7 +62,8 @@ public final class EventCodec {
      */
     public Decoded decodeClient(byte[] json, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
-        return parseThen(json, node -> decodeClient(node, receivedAt, null));
+        int bodyLength = json == null ? 0 : json.length;
+        return parseThen(json, node -> decodeClient(node, receivedAt, null, bodyLength));
     }
 
     /**
@@ -67,6 +71,10 @@ public final class EventCodec {
      * {@code sent_at} wins; without one, {@code batchSentAt} (may be null) is used as its sent_at.
      */
     public Decoded decodeClient(JsonNode node, Instant receivedAt, Instant batchSentAt) {
+        return decodeClient(node, receivedAt, batchSentAt, UNKNOWN_LENGTH);
+    }
+
+    private Decoded decodeClient(JsonNode node, Instant receivedAt, Instant batchSentAt, int bodyLength) {
         Objects.requireNonNull(receivedAt, "receivedAt");
         if (node == null || !node.isObject()) {
             return Decoded.rejected(NOT_AN_OBJECT);
@@ -82,7 +90,7 @@ public final class EventCodec {
         }
         event = correctClockSkew(event);
         checkFutureBound(event, reader);
-        checkSize(event, reader);
+        checkSize(event, reader, bodyLength);
         return Decoded.of(event, reader);
     }
 
@@ -92,17 +100,18 @@ public final class EventCodec {
      * own {@code received_at}.
      */
     public Decoded decodeRecord(byte[] json) {
-        return parseThen(json, this::decodeRecord);
+        int recordLength = json == null ? 0 : json.length;
+        return parseThen(json, node -> decodeRecord(node, recordLength));
     }
 
-    private Decoded decodeRecord(JsonNode node) {
+    private Decoded decodeRecord(JsonNode node, int recordLength) {
         if (!node.isObject()) {
             return Decoded.rejected(NOT_AN_OBJECT);
         }
         FieldReader reader = new FieldReader();
         UserActivityEvent event = EventValidator.read(node, EventValidator.Source.RECORD, reader);
         checkFutureBound(event, reader);
-        checkSize(event, reader);
+        checkSize(event, reader, recordLength);
         return Decoded.of(event, reader);
     }
 
@@ -148,8 +157,14 @@ public final class EventCodec {
     }
 
     // Measured on the event as it would be written, valid fields only, so a single oversized field
-    // is reported along with the other violations.
-    private void checkSize(UserActivityEvent event, FieldReader reader) {
+    // is reported along with the other violations. Encoding it costs as much as decoding did, so it
+    // is skipped when the input was small enough that its encoding cannot reach the limit: encoding
+    // lengthens a value by at most a third (1e1 -> 1E+1) plus a few server-set fields, and every
+    // other change (whitespace, escapes, dropped fields) shortens it.
+    private void checkSize(UserActivityEvent event, FieldReader reader, int inputLength) {
+        if (inputLength != UNKNOWN_LENGTH && inputLength <= (policy.maxEventBytes() - SERVER_FIELDS_MAX_BYTES) / 4 * 3) {
+            return;
+        }
         int size = encode(event).length;
         if (size > policy.maxEventBytes()) {
             reader.reject("body", "the encoded event must be at most " + policy.maxEventBytes()

@@ -78,4 +78,28 @@ class EventSizeTests {
 
         assertThat(CODEC.decodeRecord(oversized).violations()).extracting(Violation::field).containsExactly("body");
     }
+
+    // The codec skips re-encoding small inputs; this is the worst growth it relies on: numbers such
+    // as 1e1 are written back a third longer (1E+1), and the server adds its fields.
+    @Test
+    void anInputAtTheShortcutThresholdWithWorstCaseGrowthStaysWithinTheLimit() {
+        int threshold = (LIMIT - 1024) / 4 * 3;
+        Map<String, String> fields = Samples.validFields();
+        fields.remove("event_id");
+        fields.put("sent_at", "\"2024-01-15T10:30:45.120Z\""); // skew-corrected: the server adds two fields
+        fields.put("metadata", "{\"n\":[1e1]}");
+        int envelope = Samples.json(fields).length;
+        StringBuilder numbers = new StringBuilder("{\"n\":[1e1");
+        while (envelope + numbers.length() - "{\"n\":[1e1".length() + ",1e1".length() <= threshold) {
+            numbers.append(",1e1");
+        }
+        fields.put("metadata", numbers.append("]}").toString());
+        byte[] body = Samples.json(fields);
+
+        EventCodec.Decoded decoded = CODEC.decodeClient(body, RECEIVED_AT);
+
+        assertThat(body.length).isLessThanOrEqualTo(threshold);
+        assertThat(decoded.violations()).isEmpty();
+        assertThat(CODEC.encode(decoded.event()).length).isGreaterThan(body.length).isLessThanOrEqualTo(LIMIT);
+    }
 }

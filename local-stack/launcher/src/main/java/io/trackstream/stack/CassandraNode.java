@@ -122,21 +122,13 @@ public final class CassandraNode {
         process.kill();
     }
 
-    Path logFile() {
-        return process.logFile();
-    }
-
-    /** A driver session on this node; the caller closes it. */
-    public CqlSession openSession() {
-        return session(Duration.ofSeconds(10));
-    }
-
-    private CqlSession session(Duration requestTimeout) {
+    // A short-lived session for the readiness probe, with timeouts shorter than the poll deadline.
+    private CqlSession probeSession() {
         return CqlSession.builder()
                 .addContactPoint(contactPoint())
                 .withLocalDatacenter(LOCAL_DATACENTER)
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(5))
                         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
                         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
                         .build())
@@ -195,7 +187,7 @@ public final class CassandraNode {
                 throw new IllegalStateException("Cassandra exited during start:\n" + process.logTail(40));
             }
             if (Waits.portOpen(contactPoint())) {
-                try (CqlSession session = session(Duration.ofSeconds(5))) {
+                try (CqlSession session = probeSession()) {
                     session.execute("SELECT release_version FROM system.local");
                     return;
                 } catch (RuntimeException notYet) {

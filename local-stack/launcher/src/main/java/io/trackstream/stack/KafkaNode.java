@@ -81,10 +81,6 @@ public final class KafkaNode {
         process.kill();
     }
 
-    Path logFile() {
-        return process.logFile();
-    }
-
     private void writeConfig() {
         String properties = String.join("\n",
                 "process.roles=broker,controller",

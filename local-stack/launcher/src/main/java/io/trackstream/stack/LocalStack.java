@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +85,6 @@ public final class LocalStack implements AutoCloseable {
 
     public String keyspace() {
         return config.keyspace();
-    }
-
-    public Path dataDir() {
-        return config.dataDir();
     }
 
     /** The broker started here, to stop and start in fault tests; empty for an external Kafka. */

@@ -67,11 +67,6 @@ public record StackConfig(
                 Duration.ofSeconds(180));
     }
 
-    public StackConfig withPorts(int kafka, int kafkaController, int cassandra, int cassandraStorage) {
-        return new StackConfig(dataDir, host, kafka, kafkaController, cassandra, cassandraStorage, kafkaHeap, cassandraHeap,
-                externalKafka, externalCassandra, cassandraLocalDatacenter, keyspace, replication, startTimeout);
-    }
-
     public StackConfig withHeaps(String kafka, String cassandra) {
         return new StackConfig(dataDir, host, kafkaPort, kafkaControllerPort, cassandraPort, cassandraStoragePort, kafka, cassandra,
                 externalKafka, externalCassandra, cassandraLocalDatacenter, keyspace, replication, startTimeout);
