@@ -3,6 +3,7 @@ package io.trackstream.model;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.List;
@@ -133,6 +134,32 @@ public final class EventCodec {
 
     public String encodeToString(UserActivityEvent event) {
         return EventJson.MAPPER.writeValueAsString(event);
+    }
+
+    /** The {@code properties} object alone as JSON text, as a store keeps it next to the event's columns. */
+    public String encodeProperties(EventProperties properties) {
+        return EventJson.MAPPER.writeValueAsString(properties);
+    }
+
+    /**
+     * Reads back what {@link #encodeProperties} wrote: the typed keys and the unknown ones verbatim,
+     * without judging the rest of an event, which a store has already judged before writing it.
+     *
+     * @throws IllegalArgumentException when the text is not a properties object of contract v1
+     */
+    public EventProperties decodeProperties(String json) {
+        ObjectNode event = EventJson.MAPPER.createObjectNode();
+        try {
+            event.set("properties", EventJson.MAPPER.readTree(json));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("properties are not JSON: " + e.getOriginalMessage(), e);
+        }
+        FieldReader reader = new FieldReader();
+        EventProperties properties = PropertiesReader.read(event, reader);
+        if (!reader.violations().isEmpty()) {
+            throw new IllegalArgumentException("properties break contract v1: " + reader.violations());
+        }
+        return properties;
     }
 
     // Shifts the timestamp by the difference between the server's and the client's clock, both

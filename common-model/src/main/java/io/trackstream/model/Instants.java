@@ -1,6 +1,8 @@
 package io.trackstream.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,6 +30,10 @@ final class Instants {
 
     /** The instant, or null when the text is not a zoned ISO-8601 date-time within years 0000-9999. */
     static Instant parse(String text) {
+        Instant canonical = parseCanonical(text);
+        if (canonical != null) {
+            return canonical;
+        }
         try {
             // ISO_OFFSET_DATE_TIME requires the offset, so "2024-01-15T10:30:45" (a local time whose
             // meaning depends on the reader) and "2024-01-15" are both refused; it resolves strictly.
@@ -36,5 +42,47 @@ final class Instants {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The shape the codec writes, {@code 2024-01-15T10:30:45.120Z} (or without the fraction), read
+     * directly: every record on the topic and most client events take this path, and the general
+     * parser costs several times as much. Any other text, or a field out of range, returns null
+     * and is left to the general parser, which decides (and words the error) as before.
+     */
+    static Instant parseCanonical(String text) {
+        int length = text.length();
+        if ((length != 24 && length != 20) || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || (length == 24 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int millis = length == 24 ? digits(text, 20, 3) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || millis < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
+        return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
+    }
+
+    // The value of `count` ASCII digits at `from`, or -1 when any of them is not a digit.
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
