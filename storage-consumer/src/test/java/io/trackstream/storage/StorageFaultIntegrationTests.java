@@ -71,6 +71,10 @@ class StorageFaultIntegrationTests extends StorageIntegrationTestSupport {
                     .until(() -> storageWritesStatus().equals("DOWN"));
         } finally {
             cassandra.start(Duration.ofSeconds(180));
+            // The driver reconnects on its own schedule (a few seconds at most); until then a query
+            // has no node. Waiting here keeps this test's reads, and the next test's, off that window.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> cql.execute("SELECT release_version FROM system.local").one() != null);
         }
 
         await().atMost(Duration.ofSeconds(120)).until(() -> storedRows(user, times(events)) == events.size());

@@ -44,9 +44,9 @@ class HistoryReader {
         this.rows = rows;
         this.buckets = session.prepare("SELECT bucket FROM " + Tables.USER_BUCKETS
                 + " WHERE user_id = :user_id AND bucket >= :lower AND bucket <= :upper");
-        this.window = session.prepare("SELECT * FROM " + Tables.USER_EVENTS
+        this.window = session.prepare("SELECT " + EventRows.COLUMNS + " FROM " + Tables.USER_EVENTS
                 + " WHERE user_id = :user_id AND bucket = :bucket AND event_time >= :lower AND event_time < :upper");
-        this.sameMillisecond = session.prepare("SELECT * FROM " + Tables.USER_EVENTS
+        this.sameMillisecond = session.prepare("SELECT " + EventRows.COLUMNS + " FROM " + Tables.USER_EVENTS
                 + " WHERE user_id = :user_id AND bucket = :bucket AND event_time = :at AND event_id > :after_id");
     }
 
@@ -102,13 +102,14 @@ class HistoryReader {
 
     private void collect(BoundStatement statement, HistoryQuery query, List<UserActivityEvent> found, int wanted) {
         for (Row row : session.execute(statement)) {
-            if (!query.accepts(row.getString("event_type"))) {
+            if (!query.accepts(row.getString(EventRows.EVENT_TYPE))) {
                 continue;
             }
-            UserActivityEvent event = rows.toEvent(row);
-            if (event == null) {
-                log.warn("Skipping a stored event that no longer satisfies the contract: user {} event {}",
-                        row.getString("user_id"), row.getString("event_id"));
+            UserActivityEvent event;
+            try {
+                event = rows.toEvent(row);
+            } catch (IllegalArgumentException e) {
+                log.warn("Skipping a stored event whose properties cannot be read back: {}", e.getMessage());
                 continue;
             }
             found.add(event);

@@ -6,24 +6,25 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.trackstream.cassandra.StorageLayout;
 import io.trackstream.cassandra.Tables;
 import io.trackstream.model.Device;
+import io.trackstream.model.EventCodec;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +66,11 @@ class EventWriter {
 
     private final CqlSession session;
     private final StorageLayout layout;
-    private final JsonMapper mapper;
+    private final EventCodec codec;
     private final int maxBatchRows;
     private final Semaphore inFlight;
     private final PreparedStatement insertEvent;
+    private final Slots slots;
     private final PreparedStatement insertBucket;
     private final StorageWritesHealthIndicator health;
     private final Counter stored;
@@ -80,15 +82,16 @@ class EventWriter {
             .expireAfterWrite(Duration.ofHours(1))
             .build();
 
-    EventWriter(CqlSession session, StorageLayout layout, JsonMapper mapper, int maxInFlight, int maxBatchRows,
+    EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxInFlight, int maxBatchRows,
             StorageWritesHealthIndicator health, MeterRegistry meters) {
         this.session = session;
         this.layout = layout;
-        this.mapper = mapper;
+        this.codec = codec;
         this.maxBatchRows = maxBatchRows;
         this.inFlight = new Semaphore(maxInFlight);
         this.health = health;
         this.insertEvent = session.prepare(INSERT_EVENT);
+        this.slots = Slots.of(insertEvent);
         this.insertBucket = session.prepare(INSERT_BUCKET);
         this.stored = Counter.builder("trackstream.storage.events.stored")
                 .description("Events written to Cassandra (a redelivered event counts again)").register(meters);
@@ -189,55 +192,57 @@ class EventWriter {
         return BatchStatement.newInstance(BatchType.UNLOGGED, chunk.toArray(BoundStatement[]::new)).setIdempotent(true);
     }
 
-    // Unset (not null) for absent values: a null would write a tombstone per empty column.
+    // Unset (not null) for absent values: a null would write a tombstone per empty column. Values are
+    // set by index, which spares the driver a name lookup per column of every row.
     private BoundStatement bind(PartitionKey partition, UserActivityEvent event) {
+        Slots at = slots;
         BoundStatementBuilder b = insertEvent.boundStatementBuilder()
-                .setString("user_id", event.userId())
-                .setInstant("bucket", partition.bucket())
-                .setInstant("event_time", event.timestamp())
-                .setString("event_id", event.eventId())
-                .setString("event_type", event.eventType())
-                .setInt("ttl", layout.eventTtlSeconds())
+                .setString(at.userId, event.userId())
+                .setInstant(at.bucket, partition.bucket())
+                .setInstant(at.eventTime, event.timestamp())
+                .setString(at.eventId, event.eventId())
+                .setString(at.eventType, event.eventType())
+                .setInt(at.ttl, layout.eventTtlSeconds())
                 .setIdempotence(true);
-        instant(b, "sent_at", event.sentAt());
-        instant(b, "received_at", event.receivedAt());
-        instant(b, "client_timestamp", event.clientTimestamp());
+        instant(b, at.sentAt, event.sentAt());
+        instant(b, at.receivedAt, event.receivedAt());
+        instant(b, at.clientTimestamp, event.clientTimestamp());
         if (event.clockSkewMs() != null) {
-            b.setLong("clock_skew_ms", event.clockSkewMs());
+            b.setLong(at.clockSkewMs, event.clockSkewMs());
         }
-        text(b, "session_id", event.sessionId());
-        text(b, "page_url", event.pageUrl());
-        text(b, "referrer", event.referrer());
-        text(b, "user_agent", event.userAgent());
-        text(b, "ip_address", event.ipAddress());
+        text(b, at.sessionId, event.sessionId());
+        text(b, at.pageUrl, event.pageUrl());
+        text(b, at.referrer, event.referrer());
+        text(b, at.userAgent, event.userAgent());
+        text(b, at.ipAddress, event.ipAddress());
         if (event.properties() != null) {
-            b.setString("properties", mapper.writeValueAsString(event.properties()));
+            b.setString(at.properties, codec.encodeProperties(event.properties()));
         }
         Device device = event.device();
         if (device != null) {
-            text(b, "device_type", device.type());
-            text(b, "device_os", device.os());
-            text(b, "device_browser", device.browser());
+            text(b, at.deviceType, device.type());
+            text(b, at.deviceOs, device.os());
+            text(b, at.deviceBrowser, device.browser());
         }
         Location location = event.location();
         if (location != null) {
-            text(b, "country", location.country());
-            text(b, "city", location.city());
-            text(b, "timezone", location.timezone());
+            text(b, at.country, location.country());
+            text(b, at.city, location.city());
+            text(b, at.timezone, location.timezone());
         }
-        text(b, "metadata", event.metadata());
+        text(b, at.metadata, event.metadata());
         return b.build();
     }
 
-    private static void text(BoundStatementBuilder b, String column, String value) {
+    private static void text(BoundStatementBuilder b, int index, String value) {
         if (value != null) {
-            b.setString(column, value);
+            b.setString(index, value);
         }
     }
 
-    private static void instant(BoundStatementBuilder b, String column, Instant value) {
+    private static void instant(BoundStatementBuilder b, int index, Instant value) {
         if (value != null) {
-            b.setInstant(column, value);
+            b.setInstant(index, value);
         }
     }
 
@@ -255,5 +260,30 @@ class EventWriter {
     }
 
     private record RowKey(Instant eventTime, String eventId) {
+    }
+
+    /** Where each column's bind marker sits in the prepared insert. */
+    private record Slots(int userId, int bucket, int eventTime, int eventId, int eventType, int sentAt, int receivedAt,
+                         int clientTimestamp, int clockSkewMs, int sessionId, int pageUrl, int referrer, int userAgent,
+                         int ipAddress, int properties, int deviceType, int deviceOs, int deviceBrowser, int country,
+                         int city, int timezone, int metadata, int ttl) {
+
+        static Slots of(PreparedStatement insert) {
+            ColumnDefinitions v = insert.getVariableDefinitions();
+            return new Slots(at(v, "user_id"), at(v, "bucket"), at(v, "event_time"), at(v, "event_id"),
+                    at(v, "event_type"), at(v, "sent_at"), at(v, "received_at"), at(v, "client_timestamp"),
+                    at(v, "clock_skew_ms"), at(v, "session_id"), at(v, "page_url"), at(v, "referrer"),
+                    at(v, "user_agent"), at(v, "ip_address"), at(v, "properties"), at(v, "device_type"),
+                    at(v, "device_os"), at(v, "device_browser"), at(v, "country"), at(v, "city"), at(v, "timezone"),
+                    at(v, "metadata"), at(v, "ttl"));
+        }
+
+        private static int at(ColumnDefinitions variables, String name) {
+            int index = variables.firstIndexOf(name);
+            if (index < 0) {
+                throw new IllegalStateException("the insert has no bind marker :" + name);
+            }
+            return index;
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the write path: the writer, the dead-letter publisher, the listener and the error handler
@@ -23,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WriteConfiguration {
 
     @Bean
-    EventWriter eventWriter(CqlSession session, StorageProperties properties, JsonMapper mapper,
+    EventWriter eventWriter(CqlSession session, StorageProperties properties, EventCodec codec,
             StorageWritesHealthIndicator health, MeterRegistry meters) {
-        return new EventWriter(session, properties.layout(), mapper, properties.maxInFlight(),
+        return new EventWriter(session, properties.layout(), codec, properties.maxInFlight(),
                 properties.maxBatchRows(), health, meters);
     }
 
