@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -80,6 +81,30 @@ class TrackIntegrationTests {
         List<ConsumerRecord<String, byte[]>> records = TopicReader.read(bootstrap(), Set.of(good1, good2, bad));
         assertThat(records).extracting(TopicReader::eventId).containsExactlyInAnyOrder(good1, good2);
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("u1", "u2");
+    }
+
+    @Test
+    void aFullBatchIsAnsweredWholeOnceKafkaHoldsEveryEvent() throws Exception {
+        // 500 results make an answer far larger than the response buffer, which is then written on a
+        // container thread rather than the producer's: the client must still get all of it.
+        String run = UUID.randomUUID().toString();
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        Set<String> ids = new LinkedHashSet<>();
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            String id = run + "-" + i;
+            ids.add(id);
+            events.append(i == 0 ? "" : ",").append("""
+                    {"event_id":"%s","user_id":"u%d","event_type":"click","timestamp":"%s"}""".formatted(id, i % 7, now));
+        }
+
+        HttpResponse<String> response = new Http(port).post("/api/v1/events/batch", "{\"events\":[" + events + "]}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"accepted\":500").contains(run + "-499");
+        assertThat(response.body().length()).isGreaterThan(16 * 1024);
+        assertThat(TopicReader.read(bootstrap(), ids)).extracting(TopicReader::eventId)
+                .containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body into memory only up to a limit: a declared Content-Length over the limit is
@@ -20,10 +21,15 @@ final class BoundedBody {
         if (declared > limit) {
             throw tooLarge(limit);
         }
-        int max = (int) Math.min(Integer.MAX_VALUE - 8, limit + 1);
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max);
+            if (declared >= 0) {
+                // The common case: one array of the exact size, not an 8 KB buffer per request and a copy.
+                body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
         if (body.length > limit) {
             throw tooLarge(limit);
