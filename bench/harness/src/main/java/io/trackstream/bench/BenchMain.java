@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +58,7 @@ public final class BenchMain {
                 log("warming up Cassandra");
                 // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
                 CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(), events.subList(0, Math.min(scale.cassandraRows / 2, events.size())), 256);
+                awaitCompactions(stack);
                 log("raw Cassandra async single-row inserts");
                 List<UserActivityEvent> rows = Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7);
                 rawCassandra = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(), rows, 256);
@@ -66,16 +68,18 @@ public final class BenchMain {
 
             Pipeline pipeline = new Pipeline(stack, work, quick);
             try {
+                awaitCompactions(stack);
                 log("storage-consumer drain of a pre-filled topic");
                 List<UserActivityEvent> backlog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 11);
                 measurements.add(log(pipeline.storageDrain(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
+                awaitCompactions(stack);
                 pipeline.startIngest();
                 log("warming up ingest-api");
                 pipeline.warmUpIngest();
                 log("end-to-end latency");
                 measurements.add(log(pipeline.endToEnd(2_000)));
                 log("history latency under writes");
-                measurements.add(log(pipeline.historyUnderWrites(1_000,
+                measurements.add(log(pipeline.historyUnderWrites(1_000, 200,
                         backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList())));
                 // ingest-api alone from here: its baseline, the raw producer, ran alone too
                 rss.putAll(pipeline.stopStorage());
@@ -123,6 +127,12 @@ public final class BenchMain {
             this.kafkaRecords = kafkaRecords;
             this.cassandraRows = cassandraRows;
             this.drainEvents = drainEvents;
+        }
+    }
+
+    private static void awaitCompactions(LocalStack stack) {
+        try (CqlSession session = stack.openCqlSession()) {
+            log("waiting for Cassandra's compactions: %d s", Compactions.awaitQuiet(session, Duration.ofMinutes(5)).toSeconds());
         }
     }
 

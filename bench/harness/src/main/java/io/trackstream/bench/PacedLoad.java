@@ -1,111 +1,84 @@
 package io.trackstream.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * Load at a fixed rate: request i is due at start + i/rate, and its latency is measured from that
- * due time, not from when it was actually sent, so a stalled server shows up in the percentiles
- * instead of silently slowing the load (no coordinated omission). A fixed pool of workers, each
- * on its own keep-alive connection, takes the next due request: the client never opens a
- * connection per request, which would measure connection set-up instead of the server.
+ * Load at a fixed rate (open loop): request i is due at start + i/rate, and its latency is
+ * measured from that due time, not from when it was actually sent, so a stalled server (or a
+ * client short of free connections) shows up in the percentiles instead of silently slowing the
+ * load (no coordinated omission). The requests are JSON POSTs on a pool of HTTP/1.1 keep-alive
+ * connections, one request in flight per connection, driven by a single non-blocking thread
+ * ({@link OpenLoop}): blocking workers cost too much CPU on the 2-core machine that also runs the
+ * server under test, and could not keep up with 5,000 requests/s.
  */
 final class PacedLoad {
-
-    // Enough connections for the rates measured here (a request takes ~2 ms); more threads only
-    // take CPU from the server under test on a small machine.
-    private static final int WORKERS = 16;
 
     private PacedLoad() {
     }
 
+    /**
+     * @param sent requests written (or attempted) on a connection
+     * @param failed any status but 202, an I/O error, or no answer within the grace period
+     * @param achievedRate answered requests per second, from the start to the last answer
+     */
     record Result(Percentiles latency, int sent, int accepted, int failed, double achievedRate) {
     }
 
     /**
-     * @param body the JSON body of request i
-     * @param onAccepted called with (i, time of the 202) for every accepted request
+     * The connection pool and patience of a run.
+     *
+     * @param connections opened (and connected) before the first request is due, and kept open
+     * @param maxConnections the most ever open; more are opened lazily while all are busy
+     * @param grace how long after the last request is due its answers are awaited
      */
-    static Result run(URI uri, int rate, Duration duration, IntFunction<String> body, AcceptedListener onAccepted) {
-        int total = (int) (rate * duration.toSeconds());
-        long[] latencies = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicLong lastDone = new AtomicLong();
-        long start = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
-            Thread worker = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    long due = start + (long) (i * 1e9 / rate);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    int status = post(uri, body.apply(i));
-                    long now = System.nanoTime();
-                    latencies[i] = now - due;
-                    if (status == 202) {
-                        accepted.incrementAndGet();
-                        onAccepted.accepted(i, Instant.now());
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                    lastDone.accumulateAndGet(now, Math::max);
-                }
-            }, "paced-load-" + w);
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread worker : workers) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    record Settings(int connections, int maxConnections, Duration grace) {
+
+        // A request takes ~2-5 ms, so 5,000/s needs ~25 connections; the rest absorbs pauses
+        // (a GC or a slow Kafka acknowledgement) without queueing in the client.
+        static final Settings DEFAULTS = new Settings(64, 256, Duration.ofSeconds(30));
+
+        Settings {
+            if (connections < 1 || maxConnections < connections || grace.isNegative()) {
+                throw new IllegalArgumentException("need 1 <= connections <= maxConnections and grace >= 0");
             }
         }
-        double seconds = (lastDone.get() - start) / 1e9;
-        return new Result(Percentiles.ofNanos(latencies, total), total, accepted.get(), failed.get(), total / seconds);
     }
 
-    /** One POST on the worker's keep-alive connection (the JDK reuses it once the body is read). */
-    private static int post(URI uri, String json) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(10_000);
-            connection.setRequestProperty("Content-Type", "application/json");
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            connection.setFixedLengthStreamingMode(bytes.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes);
-            }
-            int status = connection.getResponseCode();
-            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (in != null) {
-                    in.readAllBytes();
-                }
-            }
-            return status;
-        } catch (IOException e) {
-            return -1;
+    static Result run(URI uri, int rate, Duration duration, IntFunction<String> body, AcceptedListener onAccepted) {
+        return run(uri, rate, duration, body, onAccepted, Settings.DEFAULTS);
+    }
+
+    /**
+     * Sends rate x duration requests and returns once every one is answered or the grace period
+     * is over. Blocks the calling thread, which runs the whole load.
+     *
+     * @param body the JSON body of request i, asked for when request i is sent
+     * @param onAccepted called with (i, time of the 202) for every accepted request, on the load's
+     *                   thread: it must be quick or it delays the load
+     */
+    static Result run(URI uri, int rate, Duration duration, IntFunction<String> body, AcceptedListener onAccepted,
+                      Settings settings) {
+        if (rate < 1) {
+            throw new IllegalArgumentException("rate must be at least 1/s");
         }
+        int total = (int) (rate * duration.toMillis() / 1000);
+        return new OpenLoop(RequestEncoder.post(uri), body, settings, new LoadTally(rate, total, 202, onAccepted)).run();
+    }
+
+    /**
+     * GETs at a fixed rate, like {@link #run} but reads: {@code target} gives the path and query of
+     * request i on {@code server}; a 200 counts as accepted.
+     */
+    static Result get(URI server, int rate, Duration duration, IntFunction<String> target) {
+        if (rate < 1) {
+            throw new IllegalArgumentException("rate must be at least 1/s");
+        }
+        int total = (int) (rate * duration.toMillis() / 1000);
+        return new OpenLoop(RequestEncoder.get(server), target, Settings.DEFAULTS,
+                new LoadTally(rate, total, 200, AcceptedListener.NONE)).run();
     }
 
     @FunctionalInterface

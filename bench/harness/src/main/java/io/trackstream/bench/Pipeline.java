@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Trackstream's own figures, each next to the raw baseline it is compared with: the storage
@@ -129,6 +129,9 @@ final class Pipeline {
     }
 
     Measurement steadyTrackLatency(int rate) {
+        // The client's own first seconds (its JIT, its connections) are not the server's latency.
+        PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate, Duration.ofSeconds(5),
+                i -> body("paced-warm-" + (i % 10_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
         PacedLoad.Result result = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate,
                 Duration.ofSeconds(quick ? 10 : 30), i -> body("paced-" + (i % 10_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
         return new Measurement("track latency at " + rate + "/s", "events/s", result.achievedRate(), null, null,
@@ -156,43 +159,32 @@ final class Pipeline {
                 samples.get() + " sampled events" + (lost.get() > 0 ? ", " + lost.get() + " not visible within 10 s" : ""));
     }
 
-    Measurement historyUnderWrites(int writeRate, List<String> users) {
-        HttpClient http = HttpClient.newHttpClient();
-        long[] latencies = new long[200_000];
-        AtomicInteger count = new AtomicInteger();
-        AtomicLong stop = new AtomicLong(Long.MAX_VALUE);
-        List<Thread> readers = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int seed = t;
-            Thread reader = new Thread(() -> {
-                java.util.Random random = new java.util.Random(seed);
-                while (System.nanoTime() < stop.get()) {
-                    String user = users.get(random.nextInt(users.size()));
-                    long sent = System.nanoTime();
-                    try {
-                        http.send(HttpRequest.newBuilder(URI.create(storageUrl() + "/api/v1/users/" + user + "/events?limit=50")).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        int i = count.getAndIncrement();
-                        if (i < latencies.length) {
-                            latencies[i] = System.nanoTime() - sent;
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "history-reader-" + t);
-            reader.start();
-            readers.add(reader);
-        }
-        long started = System.nanoTime();
+    /**
+     * History pages read at a steady {@code readRate} by the open-loop client (each query timed
+     * from its due time) while events are written at {@code writeRate}, after a warm-up of the
+     * read path (its first queries run interpreted, several times slower). Steady, not flat out:
+     * reads in a closed loop would keep both cores busy and measure the queue in front of them.
+     */
+    Measurement historyUnderWrites(int writeRate, int readRate, List<String> users) {
+        URI storage = URI.create(storageUrl());
+        IntFunction<String> page = i -> "/api/v1/users/" + users.get((int) ((i * 7_919L) % users.size())) + "/events?limit=50";
+        PacedLoad.get(storage, readRate, Duration.ofSeconds(quick ? 10 : 20), page);
+        PacedLoad.Result[] reads = new PacedLoad.Result[1];
+        Thread reader = new Thread(() -> reads[0] = PacedLoad.get(storage, readRate, Duration.ofSeconds(quick ? 10 : 30), page),
+                "history-reads");
+        reader.start();
         PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), writeRate, Duration.ofSeconds(quick ? 10 : 30),
                 i -> body("load-" + (i % 5_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
-        stop.set(System.nanoTime());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        readers.forEach(Pipeline::joinQuietly);
-        int n = Math.min(count.get(), latencies.length);
-        return new Measurement("history page of 50 while writing " + writeRate + "/s", "queries/s", count.get() / seconds, null, null,
-                Percentiles.ofNanos(latencies, n).asMap(), n + " queries from 4 clients");
+        try {
+            reader.join(); // the load ends by itself: every read answered or given up after its grace period
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading history", e);
+        }
+        PacedLoad.Result result = reads[0];
+        return new Measurement("history page of 50 at " + readRate + "/s while writing " + writeRate + "/s", "queries/s",
+                result.achievedRate(), null, null, result.latency().asMap(),
+                result.accepted() + " pages of " + users.size() + " users, " + result.failed() + " failed");
     }
 
     /** The simulator flat out to Kafka: its own summary line gives the achieved rate. */
@@ -308,14 +300,6 @@ final class Pipeline {
     private static void awaitQuietly(ScheduledExecutorService executor) {
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

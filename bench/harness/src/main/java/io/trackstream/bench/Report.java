@@ -68,20 +68,30 @@ final class Report {
     }
 
     private static boolean writeChart(Path file, List<Measurement> measurements) throws IOException {
-        List<Measurement> withLatency = measurements.stream().filter(m -> m.latencyMs().containsKey("p99")).toList();
+        // A log axis cannot show 0, and a missing percentile is not 0 ms: such series are left out.
+        List<Measurement> withLatency = measurements.stream()
+                .filter(m -> PERCENTILES.stream().allMatch(p -> m.latencyMs().getOrDefault(p, 0.0) > 0))
+                .toList();
         if (withLatency.isEmpty()) {
             return false;
         }
         System.setProperty("java.awt.headless", "true");
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(500)
-                .title("Latency percentiles (ms)").xAxisTitle("percentile").yAxisTitle("ms").build();
+                .title("Latency percentiles (ms)").xAxisTitle("percentile").yAxisTitle("ms (log scale)").build();
+        // The figures range from about 1 ms to seconds: on a linear axis the fast ones are flat lines.
+        chart.getStyler().setYAxisLogarithmic(true);
+        double smallest = Double.MAX_VALUE;
         for (Measurement m : withLatency) {
             List<Double> values = new ArrayList<>();
             for (String p : PERCENTILES) {
-                values.add(m.latencyMs().getOrDefault(p, 0.0));
+                values.add(m.latencyMs().get(p));
+                smallest = Math.min(smallest, m.latencyMs().get(p));
             }
             chart.addSeries(m.name(), PERCENTILES, values);
         }
+        // Bars start from the axis minimum, which xchart puts at 0 unless told: a log axis needs
+        // a positive one, here the power of ten at or below the smallest figure.
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         return true;
     }

@@ -32,6 +32,18 @@ class ReportTests {
     }
 
     @Test
+    void leavesMeasurementsWithoutLatencySamplesOutOfTheLogarithmicChart() throws Exception {
+        Measurement measured = Measurement.throughput("track latency", "events/s", 5_000, null)
+                .withLatency(new Percentiles(1.9, 3.2, 6.1, 40, 80));
+        Measurement noSamples = Measurement.throughput("end-to-end", "events/s", 2_000, null)
+                .withLatency(Percentiles.ofNanos(new long[0], 0));
+
+        Report.write(dir, "bench/run.sh", Map.of(), List.of(measured, noSamples), Map.of());
+
+        assertThat(Files.size(dir.resolve("latency.png"))).isPositive();
+    }
+
+    @Test
     void percentilesAreTakenFromTheSortedSamples() {
         long[] nanos = new long[1000];
         for (int i = 0; i < nanos.length; i++) {
