@@ -60,8 +60,18 @@ public final class BenchMain {
                 CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(), events.subList(0, Math.min(scale.cassandraRows / 2, events.size())), 256);
                 awaitCompactions(stack);
                 log("raw Cassandra async single-row inserts");
-                List<UserActivityEvent> rows = Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7);
-                rawCassandra = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(), rows, 256);
+                // Best of two runs: on a shared 2-core machine one run can lose a third to a
+                // compaction or a GC; the better one is the limit Trackstream is held to.
+                Measurement first = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
+                        Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7), 256);
+                log("  run 1: %,.0f rows/s", first.value());
+                awaitCompactions(stack);
+                Measurement second = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
+                        Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 8), 256);
+                log("  run 2: %,.0f rows/s", second.value());
+                Measurement best = first.value() >= second.value() ? first : second;
+                rawCassandra = new Measurement(best.name(), best.unit(), best.value(), null, null, best.latencyMs(),
+                        best.note() + ", best of 2 runs (" + String.format("%,.0f and %,.0f", first.value(), second.value()) + ")");
                 measurements.add(rawCassandra);
                 log("  %,.0f rows/s", rawCassandra.value());
             }
