@@ -140,23 +140,61 @@ final class Pipeline {
 
     Measurement endToEnd(int rate) {
         HttpClient http = HttpClient.newHttpClient();
-        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         long[] latencies = new long[rate * 60];
         AtomicInteger samples = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
+        AtomicInteger following = new AtomicInteger();
         String run = Long.toString(System.nanoTime(), 36);
+        E2eSampler sampler = new E2eSampler(http, timer, latencies, samples, lost, following);
         PacedLoad.Result load = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate, Duration.ofSeconds(quick ? 15 : 30),
                 i -> body(i % SAMPLE_EVERY == 0 ? "e2e-" + run + "-" + i : "load-" + (i % 5_000), Instant.now()),
                 (i, acceptedAt) -> {
                     if (i % SAMPLE_EVERY == 0) {
-                        poll(http, pollers, "e2e-" + run + "-" + i, System.nanoTime(), latencies, samples, lost);
+                        following.incrementAndGet();
+                        sampler.poll("e2e-" + run + "-" + i, System.nanoTime());
                     }
                 });
-        pollers.shutdown();
-        awaitQuietly(pollers);
+        // Every sample is followed to its end (visible, or given up after 10 s) before the timer stops.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (following.get() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        timer.shutdownNow();
         return new Measurement("end-to-end (202 to visible in history) at " + rate + "/s", "events/s", load.achievedRate(), null, null,
                 Percentiles.ofNanos(latencies, samples.get()).asMap(),
                 samples.get() + " sampled events" + (lost.get() > 0 ? ", " + lost.get() + " not visible within 10 s" : ""));
+    }
+
+    /**
+     * Follows sampled events on the history API until each is visible. Polls are asynchronous, so
+     * a slow answer never holds up the polls of other samples: with a few blocking pollers, one
+     * slow period made polls queue behind each other, and the queue, not the pipeline, showed up
+     * as seconds of end-to-end latency.
+     */
+    private record E2eSampler(HttpClient http, ScheduledExecutorService timer, long[] latencies, AtomicInteger samples,
+                              AtomicInteger lost, AtomicInteger following) {
+
+        void poll(String user, long since) {
+            long waited = System.nanoTime() - since;
+            timer.schedule(() -> http.sendAsync(HttpRequest.newBuilder(
+                                    URI.create(storageUrl() + "/api/v1/users/" + user + "/events?limit=1")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        if (error == null && response.statusCode() == 200 && response.body().contains("\"event_id\"")) {
+                            int i = samples.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[i] = System.nanoTime() - since;
+                            }
+                            following.decrementAndGet();
+                        } else if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(10)) {
+                            lost.incrementAndGet();
+                            following.decrementAndGet();
+                        } else {
+                            poll(user, since);
+                        }
+                    }), waited < TimeUnit.MILLISECONDS.toNanos(100) ? 5 : 25, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -228,31 +266,6 @@ final class Pipeline {
                 });
     }
 
-    private void poll(HttpClient http, ScheduledExecutorService pollers, String user, long since, long[] latencies,
-                      AtomicInteger samples, AtomicInteger lost) {
-        pollers.schedule(() -> {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(storageUrl() + "/api/v1/users/" + user + "/events?limit=1")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"event_id\"")) {
-                    int i = samples.getAndIncrement();
-                    if (i < latencies.length) {
-                        latencies[i] = System.nanoTime() - since;
-                    }
-                    return;
-                }
-            } catch (Exception retry) {
-                // poll again
-            }
-            long waited = System.nanoTime() - since;
-            if (waited > TimeUnit.SECONDS.toNanos(10)) {
-                lost.incrementAndGet();
-            } else {
-                poll(http, pollers, user, since, latencies, samples, lost);
-            }
-        }, System.nanoTime() - since < TimeUnit.MILLISECONDS.toNanos(100) ? 5 : 25, TimeUnit.MILLISECONDS);
-    }
-
     private long endOffsets() {
         try (Admin admin = stack.openAdmin()) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -295,13 +308,5 @@ final class Pipeline {
 
     private static String storageUrl() {
         return "http://127.0.0.1:" + STORAGE_PORT;
-    }
-
-    private static void awaitQuietly(ScheduledExecutorService executor) {
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
