@@ -1,8 +1,8 @@
 package io.trackstream.model;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -64,11 +64,17 @@ final class Instants {
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
         int millis = length == 24 ? digits(text, 20, 3) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || millis < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || millis < 0) {
             return null;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay;
+        try {
+            // LocalDate judges month and day of month (30 February, 31 April) as the general parser does.
+            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return null;
+        }
         long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
         return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Posts events to the ingest API: one per {@code POST /api/v1/events/track}, or, with a batch size
@@ -37,8 +36,7 @@ final class HttpEventSink implements EventSink {
     private final int maxInFlight;
     private final Semaphore inFlight;
     private final List<byte[]> buffer = new ArrayList<>();
-    private final LongAdder acknowledged = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final Deliveries deliveries = new Deliveries(log);
 
     HttpEventSink(URI ingestUrl, int batchSize, int maxInFlight, EventCodec codec) {
         this.client = HttpClient.newBuilder()
@@ -95,12 +93,9 @@ final class HttpEventSink implements EventSink {
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             try {
                 if (error == null && response.statusCode() / 100 == 2) {
-                    acknowledged.add(events);
+                    deliveries.acknowledged(events);
                 } else {
-                    failed.add(events);
-                    if (failed.sum() <= 5) {
-                        log.warn("POST {} failed: {}", uri, error != null ? error.toString() : "HTTP " + response.statusCode());
-                    }
+                    deliveries.failed(events, () -> "POST " + uri + ": " + (error != null ? error : "HTTP " + response.statusCode()));
                 }
             } finally {
                 // Released after counting, so whoever flushed sees the outcome of every request.
@@ -119,12 +114,12 @@ final class HttpEventSink implements EventSink {
 
     @Override
     public long acknowledged() {
-        return acknowledged.sum();
+        return deliveries.acknowledged();
     }
 
     @Override
     public long failed() {
-        return failed.sum();
+        return deliveries.failed();
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Writes events straight to {@link Topics#USER_ACTIVITIES} the way the ingest API does: key = user id,
@@ -30,8 +29,7 @@ final class KafkaEventSink implements EventSink {
     private final Producer<String, byte[]> producer;
     private final EventCodec codec;
     private final Clock clock;
-    private final LongAdder acknowledged = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final Deliveries deliveries = new Deliveries(log);
 
     KafkaEventSink(Producer<String, byte[]> producer, EventCodec codec, Clock clock) {
         this.producer = producer;
@@ -48,13 +46,9 @@ final class KafkaEventSink implements EventSink {
                 new RecordHeader(RecordHeaders.CONTRACT_VERSION, CONTRACT_V1)));
         producer.send(record, (metadata, error) -> {
             if (error == null) {
-                acknowledged.increment();
+                deliveries.acknowledged(1);
             } else {
-                failed.increment();
-                // Only the first few: a broker outage would otherwise log once per event.
-                if (failed.sum() <= 5) {
-                    log.warn("Kafka send failed: {}", error.toString());
-                }
+                deliveries.failed(1, () -> "Kafka: " + error);
             }
         });
     }
@@ -66,12 +60,12 @@ final class KafkaEventSink implements EventSink {
 
     @Override
     public long acknowledged() {
-        return acknowledged.sum();
+        return deliveries.acknowledged();
     }
 
     @Override
     public long failed() {
-        return failed.sum();
+        return deliveries.failed();
     }
 
     @Override

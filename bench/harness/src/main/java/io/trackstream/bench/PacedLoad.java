@@ -61,11 +61,7 @@ final class PacedLoad {
      */
     static Result run(URI uri, int rate, Duration duration, IntFunction<String> body, AcceptedListener onAccepted,
                       Settings settings) {
-        if (rate < 1) {
-            throw new IllegalArgumentException("rate must be at least 1/s");
-        }
-        int total = (int) (rate * duration.toMillis() / 1000);
-        return new OpenLoop(RequestEncoder.post(uri), body, settings, new LoadTally(rate, total, 202, onAccepted)).run();
+        return new OpenLoop(RequestEncoder.post(uri), body, settings, new LoadTally(rate, total(rate, duration), 202, onAccepted)).run();
     }
 
     /**
@@ -73,12 +69,15 @@ final class PacedLoad {
      * request i on {@code server}; a 200 counts as accepted.
      */
     static Result get(URI server, int rate, Duration duration, IntFunction<String> target) {
+        return new OpenLoop(RequestEncoder.get(server), target, Settings.DEFAULTS,
+                new LoadTally(rate, total(rate, duration), 200, AcceptedListener.NONE)).run();
+    }
+
+    private static int total(int rate, Duration duration) {
         if (rate < 1) {
             throw new IllegalArgumentException("rate must be at least 1/s");
         }
-        int total = (int) (rate * duration.toMillis() / 1000);
-        return new OpenLoop(RequestEncoder.get(server), target, Settings.DEFAULTS,
-                new LoadTally(rate, total, 200, AcceptedListener.NONE)).run();
+        return (int) (rate * duration.toMillis() / 1000);
     }
 
     @FunctionalInterface

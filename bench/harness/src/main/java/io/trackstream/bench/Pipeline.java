@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -207,19 +208,12 @@ final class Pipeline {
         URI storage = URI.create(storageUrl());
         IntFunction<String> page = i -> "/api/v1/users/" + users.get((int) ((i * 7_919L) % users.size())) + "/events?limit=50";
         PacedLoad.get(storage, readRate, Duration.ofSeconds(quick ? 10 : 20), page);
-        PacedLoad.Result[] reads = new PacedLoad.Result[1];
-        Thread reader = new Thread(() -> reads[0] = PacedLoad.get(storage, readRate, Duration.ofSeconds(quick ? 10 : 30), page),
-                "history-reads");
-        reader.start();
+        CompletableFuture<PacedLoad.Result> reads = CompletableFuture.supplyAsync(
+                () -> PacedLoad.get(storage, readRate, Duration.ofSeconds(quick ? 10 : 30), page));
         PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), writeRate, Duration.ofSeconds(quick ? 10 : 30),
                 i -> body("load-" + (i % 5_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
-        try {
-            reader.join(); // the load ends by itself: every read answered or given up after its grace period
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading history", e);
-        }
-        PacedLoad.Result result = reads[0];
+        // The reads end by themselves: every one answered, or given up after its grace period.
+        PacedLoad.Result result = reads.join();
         return new Measurement("history page of 50 at " + readRate + "/s while writing " + writeRate + "/s", "queries/s",
                 result.achievedRate(), null, null, result.latency().asMap(),
                 result.accepted() + " pages of " + users.size() + " users, " + result.failed() + " failed");

@@ -12,27 +12,28 @@ import java.nio.charset.StandardCharsets;
 record RequestEncoder(InetSocketAddress address, byte[] head, boolean post) {
 
     static RequestEncoder post(URI uri) {
-        if (!"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("only http:// is supported: " + uri);
-        }
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        InetSocketAddress address = address(uri);
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String head = "POST " + path + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + port + "\r\n"
+                + "Host: " + uri.getHost() + ":" + address.getPort() + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: ";
-        return new RequestEncoder(new InetSocketAddress(uri.getHost(), port), head.getBytes(StandardCharsets.US_ASCII), true);
+        return new RequestEncoder(address, head.getBytes(StandardCharsets.US_ASCII), true);
     }
 
     /** GETs of paths (with their query) on the server of {@code server}. */
     static RequestEncoder get(URI server) {
-        if (!"http".equalsIgnoreCase(server.getScheme())) {
-            throw new IllegalArgumentException("only http:// is supported: " + server);
+        InetSocketAddress address = address(server);
+        String head = "Host: " + server.getHost() + ":" + address.getPort() + "\r\n\r\n";
+        return new RequestEncoder(address, head.getBytes(StandardCharsets.US_ASCII), false);
+    }
+
+    private static InetSocketAddress address(URI uri) {
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("only http:// is supported: " + uri);
         }
-        int port = server.getPort() < 0 ? 80 : server.getPort();
-        String head = "Host: " + server.getHost() + ":" + port + "\r\n\r\n";
-        return new RequestEncoder(new InetSocketAddress(server.getHost(), port), head.getBytes(StandardCharsets.US_ASCII), false);
+        return new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
     }
 
     /** @param value the JSON body of a POST, or the path and query of a GET */
