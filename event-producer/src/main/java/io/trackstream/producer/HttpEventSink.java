@@ -4,6 +4,7 @@ import io.trackstream.model.EventCodec;
 import io.trackstream.model.UserActivityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -20,7 +21,9 @@ import java.util.concurrent.Semaphore;
  * Posts events to the ingest API: one per {@code POST /api/v1/events/track}, or, with a batch size
  * above 1, {@code {"events":[...]}} to {@code POST /api/v1/events/batch}. One keep-alive
  * {@link HttpClient}; at most {@code maxInFlight} requests are open at once, and {@link #send} blocks
- * when they are, which slows the pacer rather than piling up requests. Any 2xx counts as delivered.
+ * when they are, which slows the pacer rather than piling up requests. A {@code 202} counts every
+ * event of the request as delivered; a batch's {@code 207} counts only the events its answer says
+ * were accepted, and the rest as failed.
  */
 final class HttpEventSink implements EventSink {
 
@@ -90,18 +93,34 @@ final class HttpEventSink implements EventSink {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
             try {
-                if (error == null && response.statusCode() / 100 == 2) {
-                    deliveries.acknowledged(events);
-                } else {
-                    deliveries.failed(events, () -> "POST " + uri + ": " + (error != null ? error : "HTTP " + response.statusCode()));
+                int accepted = error == null ? accepted(response, events) : 0;
+                deliveries.acknowledged(accepted);
+                if (accepted < events) {
+                    deliveries.failed(events - accepted, () -> "POST " + uri + ": "
+                            + (error != null ? error : "HTTP " + response.statusCode() + ", " + accepted + " of " + events + " accepted"));
                 }
             } finally {
                 // Released after counting, so whoever flushed sees the outcome of every request.
                 inFlight.release();
             }
         });
+    }
+
+    // 202: all accepted. 207 (batches only): some were, the answer counts them.
+    private int accepted(HttpResponse<byte[]> response, int events) {
+        return switch (response.statusCode()) {
+            case 202 -> events;
+            case 207 -> {
+                try {
+                    yield Math.min(events, Math.max(0, codec.mapper().readTree(response.body()).path("accepted").asInt(0)));
+                } catch (JacksonException unreadable) {
+                    yield 0;
+                }
+            }
+            default -> 0;
+        };
     }
 
     @Override

@@ -13,10 +13,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,7 @@ class HttpEventSinkTests {
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(202);
+    private final AtomicReference<String> answer = new AtomicReference<>();
     private HttpServer server;
     private URI base;
 
@@ -37,7 +40,9 @@ class HttpEventSinkTests {
         server.createContext("/api/v1/events", exchange -> {
             paths.add(exchange.getRequestURI().getPath());
             bodies.add(exchange.getRequestBody().readAllBytes());
-            exchange.sendResponseHeaders(status.get(), -1);
+            byte[] body = answer.get() == null ? new byte[0] : answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
@@ -96,5 +101,32 @@ class HttpEventSinkTests {
 
         assertThat(sink.failed()).isEqualTo(10);
         assertThat(sink.acknowledged()).isZero();
+    }
+
+    @Test
+    void countsOnlyTheEventsAPartlyAcceptedBatchAccepted() {
+        status.set(207);
+        answer.set("{\"status\":\"partial\",\"accepted\":3,\"rejected\":1,\"failed\":1,\"results\":[]}");
+        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
+
+        events(10).forEach(sink::send);
+        sink.flush();
+
+        assertThat(paths).hasSize(2);
+        assertThat(sink.acknowledged()).isEqualTo(6);
+        assertThat(sink.failed()).isEqualTo(4);
+    }
+
+    @Test
+    void countsAPartialAnswerItCannotReadAsFailed() {
+        status.set(207);
+        answer.set("not json");
+        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
+
+        events(5).forEach(sink::send);
+        sink.flush();
+
+        assertThat(sink.acknowledged()).isZero();
+        assertThat(sink.failed()).isEqualTo(5);
     }
 }
