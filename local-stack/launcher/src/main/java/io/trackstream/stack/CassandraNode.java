@@ -25,10 +25,16 @@ public final class CassandraNode {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraNode.class);
 
-    /** From Cassandra's conf/jvm17-server.options: without them it cannot reach JDK internals. */
+    /**
+     * From Cassandra's conf/jvm17-server.options (without the exports and opens it cannot reach JDK
+     * internals), except the G1 pause goal: the shipped 300 ms let young collections of a 2 GiB
+     * heap pause the node for 200-760 ms on this machine, each one stalling every write and read
+     * behind it. 50 ms keeps pauses short; the raw insert rate did not drop (14.7k rows/s at 300 ms,
+     * 15.2k at 50 ms, same day) and the end-to-end p99 fell from 361 to 174 ms.
+     */
     private static final List<String> JVM17_OPTIONS = List.of(
             "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxTenuringThreshold=1",
-            "-XX:G1RSetUpdatingPauseTimePercent=5", "-XX:MaxGCPauseMillis=300",
+            "-XX:G1RSetUpdatingPauseTimePercent=5", "-XX:MaxGCPauseMillis=50",
             "-Djdk.attach.allowAttachSelf=true",
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
