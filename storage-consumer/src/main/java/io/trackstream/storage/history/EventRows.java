@@ -6,12 +6,14 @@ import io.trackstream.model.EventCodec;
 import io.trackstream.model.EventProperties;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
+import io.trackstream.storage.TextColumns;
 
 /**
  * Turns a {@code user_events} row back into the event that was accepted. The row was written from an
  * event the codec had judged, so it is rebuilt directly, column by column, rather than judged again:
  * a page of history is read far more often than an event is written. Columns are taken by their
- * index in {@link #COLUMNS}, which spares the driver a name lookup per value.
+ * index in {@link #COLUMNS}, which spares the driver a name lookup per value, and text from its
+ * UTF-8 bytes (see {@link TextColumns}).
  */
 final class EventRows {
 
@@ -34,25 +36,29 @@ final class EventRows {
      * @throws IllegalArgumentException when the stored properties cannot be read back
      */
     UserActivityEvent toEvent(Row row) {
-        String properties = row.getString(11);
+        String properties = text(row, 11);
         return new UserActivityEvent(
-                row.getString(0),
-                row.getString(1),
-                row.getString(EVENT_TYPE),
+                text(row, 0),
+                text(row, 1),
+                text(row, EVENT_TYPE),
                 row.getInstant(3),
                 row.getInstant(4),
                 row.getInstant(5),
-                row.getString(6),
-                row.getString(7),
-                row.getString(8),
-                row.getString(9),
-                row.getString(10),
+                text(row, 6),
+                text(row, 7),
+                text(row, 8),
+                text(row, 9),
+                text(row, 10),
                 properties == null ? null : codec.decodeProperties(properties),
-                device(row.getString(12), row.getString(13), row.getString(14)),
-                location(row.getString(15), row.getString(16), row.getString(17)),
-                row.getString(18),
+                device(text(row, 12), text(row, 13), text(row, 14)),
+                location(text(row, 15), text(row, 16), text(row, 17)),
+                text(row, 18),
                 row.getInstant(19),
                 row.isNull(20) ? null : row.getLong(20));
+    }
+
+    static String text(Row row, int index) {
+        return TextColumns.decode(row.getBytesUnsafe(index));
     }
 
     // An event without any device or location field had none: null, not an empty object.

@@ -102,7 +102,7 @@ class HistoryReader {
 
     private void collect(BoundStatement statement, HistoryQuery query, List<UserActivityEvent> found, int wanted) {
         for (Row row : session.execute(statement)) {
-            if (!query.accepts(row.getString(EventRows.EVENT_TYPE))) {
+            if (!query.accepts(EventRows.text(row, EventRows.EVENT_TYPE))) {
                 continue;
             }
             UserActivityEvent event;

@@ -20,6 +20,7 @@ import io.trackstream.model.Device;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
+import io.trackstream.storage.TextColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,15 +194,16 @@ class EventWriter {
     }
 
     // Unset (not null) for absent values: a null would write a tombstone per empty column. Values are
-    // set by index, which spares the driver a name lookup per column of every row.
+    // set by index, which spares the driver a name lookup per column of every row, and text as its
+    // UTF-8 bytes (see TextColumns).
     private BoundStatement bind(PartitionKey partition, UserActivityEvent event) {
         Slots at = slots;
         BoundStatementBuilder b = insertEvent.boundStatementBuilder()
-                .setString(at.userId, event.userId())
+                .setBytesUnsafe(at.userId, TextColumns.encode(event.userId()))
                 .setInstant(at.bucket, partition.bucket())
                 .setInstant(at.eventTime, event.timestamp())
-                .setString(at.eventId, event.eventId())
-                .setString(at.eventType, event.eventType())
+                .setBytesUnsafe(at.eventId, TextColumns.encode(event.eventId()))
+                .setBytesUnsafe(at.eventType, TextColumns.encode(event.eventType()))
                 .setInt(at.ttl, layout.eventTtlSeconds())
                 .setIdempotence(true);
         instant(b, at.sentAt, event.sentAt());
@@ -216,7 +218,7 @@ class EventWriter {
         text(b, at.userAgent, event.userAgent());
         text(b, at.ipAddress, event.ipAddress());
         if (event.properties() != null) {
-            b.setString(at.properties, codec.encodeProperties(event.properties()));
+            b.setBytesUnsafe(at.properties, TextColumns.encode(codec.encodeProperties(event.properties())));
         }
         Device device = event.device();
         if (device != null) {
@@ -236,7 +238,7 @@ class EventWriter {
 
     private static void text(BoundStatementBuilder b, int index, String value) {
         if (value != null) {
-            b.setString(index, value);
+            b.setBytesUnsafe(index, TextColumns.encode(value));
         }
     }
 
