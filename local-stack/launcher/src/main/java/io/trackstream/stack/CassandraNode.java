@@ -8,12 +8,18 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * A real single-node Cassandra 5.0 in its own JVM (Java 17: Cassandra 5.0 refuses newer JVMs),
@@ -67,6 +73,7 @@ public final class CassandraNode {
     private final String host;
     private final int port;
     private final int storagePort;
+    private final int jmxPort;
     private final JvmProcess process;
 
     CassandraNode(Path dir, String host, int port, int storagePort, String heap) {
@@ -74,6 +81,7 @@ public final class CassandraNode {
         this.host = host;
         this.port = port;
         this.storagePort = storagePort;
+        this.jmxPort = StackConfig.freePort();
         List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-Xss256k",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dir,
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"),
@@ -84,6 +92,8 @@ public final class CassandraNode {
                 "-Dcassandra-foreground=yes",
                 // one node has no gossip to settle: saves seconds on every start
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                // JMX on the loopback address only, for flush(): what nodetool would use
+                "-Dcassandra.jmx.local.port=" + jmxPort,
                 "-Dlogback.configurationFile=" + dir.resolve("logback.xml")));
         options.addAll(JVM17_OPTIONS);
         this.process = new JvmProcess("cassandra", dir, options, ServerClasspath.of("cassandra"),
@@ -96,6 +106,11 @@ public final class CassandraNode {
 
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    /** The folder the node owns: configuration, data, commit log, logs. */
+    Path dir() {
+        return dir;
     }
 
     /** The node's pid, for measuring its memory; -1 before the first start. */
@@ -116,6 +131,22 @@ public final class CassandraNode {
         process.start();
         awaitReady(timeout);
         log.info("Cassandra ready on {}:{} (data in {})", host, port, dir);
+    }
+
+    /**
+     * Writes the keyspace's memtables to SSTables and returns when they are on disk, as
+     * {@code nodetool flush} does, through the node's loopback-only JMX server. The benchmark uses
+     * it so that one phase's writes are not flushed during the next phase.
+     */
+    public void flush(String keyspace) {
+        String url = "service:jmx:rmi:///jndi/rmi://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + jmxPort + "/jmxrmi";
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+            jmx.getMBeanServerConnection().invoke(new ObjectName("org.apache.cassandra.db:type=StorageService"),
+                    "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
+                    new String[] {String.class.getName(), String[].class.getName()});
+        } catch (IOException | JMException e) {
+            throw new IllegalStateException("could not flush keyspace " + keyspace + " through " + url, e);
+        }
     }
 
     /** A clean stop (SIGTERM): Cassandra drains and flushes. */

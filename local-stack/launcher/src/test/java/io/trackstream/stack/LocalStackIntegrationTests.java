@@ -19,6 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +107,31 @@ class LocalStackIntegrationTests {
             assertThat(row.getInstant("event_time")).isEqualTo(eventTime);
             assertThat(row.getString("event_type")).isEqualTo("page_view");
             assertThat(row.getString("metadata")).isEqualTo("{\"a\":1.10}");
+        }
+    }
+
+    @Test
+    void flushWritesTheMemtableOfTheKeyspaceToAnSSTable() throws IOException {
+        CassandraNode cassandra = stack.cassandra().orElseThrow();
+        try (CqlSession session = stack.openCqlSession()) {
+            session.execute(SimpleStatement.newInstance("INSERT INTO " + stack.keyspace()
+                            + ".user_buckets (user_id, bucket) VALUES (?, ?)", "user-flushed", Instant.parse("2024-02-01T00:00:00Z")));
+            long before = sstables(cassandra, stack.keyspace(), "user_buckets");
+
+            cassandra.flush(stack.keyspace());
+
+            assertThat(sstables(cassandra, stack.keyspace(), "user_buckets")).isGreaterThan(before);
+        }
+    }
+
+    // The data files in the table's folder: CQL tells sizes in whole MiB, too coarse for one row.
+    private static long sstables(CassandraNode cassandra, String keyspace, String table) throws IOException {
+        Path data = cassandra.dir().resolve("data").resolve(keyspace);
+        try (Stream<Path> tables = Files.list(data)) {
+            Path dir = tables.filter(p -> p.getFileName().toString().startsWith(table + "-")).findFirst().orElseThrow();
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> f.getFileName().toString().endsWith("-Data.db")).count();
+            }
         }
     }
 
