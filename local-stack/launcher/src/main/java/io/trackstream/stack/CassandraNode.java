@@ -35,8 +35,8 @@ public final class CassandraNode {
      * From Cassandra's conf/jvm17-server.options (without the exports and opens it cannot reach JDK
      * internals), except the G1 pause goal: the shipped 300 ms let young collections of a 2 GiB
      * heap pause the node for 200-760 ms on this machine, each one stalling every write and read
-     * behind it. At 50 ms no pause reached 200 ms, and the raw insert rate did not drop (14.7k
-     * rows/s at 300 ms, 15.2k at 50 ms, same day).
+     * behind it. At 50 ms the longest pause logged in four runs was 206 ms, and the raw insert rate
+     * did not drop (14.7k rows/s at 300 ms, 15.2k at 50 ms, same day).
      */
     private static final List<String> JVM17_OPTIONS = List.of(
             "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxTenuringThreshold=1",
