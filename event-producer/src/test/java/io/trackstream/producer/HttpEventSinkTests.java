@@ -54,6 +54,13 @@ class HttpEventSinkTests {
         server.stop(0);
     }
 
+    private HttpEventSink sentInBatchesOfFive(int count) {
+        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
+        events(count).forEach(sink::send);
+        sink.flush();
+        return sink;
+    }
+
     private static List<UserActivityEvent> events(int count) {
         TrafficGenerator generator = new TrafficGenerator(TrafficSettings.defaults(3, 50),
                 EventClock.simulated(Instant.parse("2024-01-01T00:00:00Z"), 100, 1));
@@ -94,10 +101,7 @@ class HttpEventSinkTests {
     @Test
     void countsRefusedRequestsAsFailedEvents() {
         status.set(503);
-        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
-
-        events(10).forEach(sink::send);
-        sink.flush();
+        HttpEventSink sink = sentInBatchesOfFive(10);
 
         assertThat(sink.failed()).isEqualTo(10);
         assertThat(sink.acknowledged()).isZero();
@@ -107,10 +111,7 @@ class HttpEventSinkTests {
     void countsOnlyTheEventsAPartlyAcceptedBatchAccepted() {
         status.set(207);
         answer.set("{\"status\":\"partial\",\"accepted\":3,\"rejected\":1,\"failed\":1,\"results\":[]}");
-        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
-
-        events(10).forEach(sink::send);
-        sink.flush();
+        HttpEventSink sink = sentInBatchesOfFive(10);
 
         assertThat(paths).hasSize(2);
         assertThat(sink.acknowledged()).isEqualTo(6);
@@ -121,10 +122,7 @@ class HttpEventSinkTests {
     void countsAPartialAnswerItCannotReadAsFailed() {
         status.set(207);
         answer.set("not json");
-        HttpEventSink sink = new HttpEventSink(base, 5, 2, CODEC);
-
-        events(5).forEach(sink::send);
-        sink.flush();
+        HttpEventSink sink = sentInBatchesOfFive(5);
 
         assertThat(sink.acknowledged()).isZero();
         assertThat(sink.failed()).isEqualTo(5);

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -146,7 +147,7 @@ final class Pipeline {
         // that holds flushes in their real proportion (and 1,200 samples) gives a p99 that one
         // stall more or less does not move by hundreds of milliseconds.
         Duration window = Duration.ofSeconds(quick ? 15 : 120);
-        long[] latencies = new long[(int) (rate * (window.toSeconds() + 30) / SAMPLE_EVERY)];
+        long[] latencies = new long[(int) (rate * window.toSeconds() / SAMPLE_EVERY) + 1];
         AtomicInteger samples = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
         AtomicInteger following = new AtomicInteger();
@@ -163,7 +164,7 @@ final class Pipeline {
         // Every sample is followed to its end (visible, or given up after 10 s) before the timer stops.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (following.get() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         timer.shutdownNow();
         return new Measurement("end-to-end (202 to visible in history) at " + rate + "/s", "events/s", load.achievedRate(), null, null,

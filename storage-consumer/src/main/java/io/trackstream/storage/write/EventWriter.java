@@ -199,13 +199,13 @@ class EventWriter {
     private BoundStatement bind(PartitionKey partition, UserActivityEvent event) {
         Slots at = slots;
         BoundStatementBuilder b = insertEvent.boundStatementBuilder()
-                .setBytesUnsafe(at.userId, TextColumns.encode(event.userId()))
                 .setInstant(at.bucket, partition.bucket())
                 .setInstant(at.eventTime, event.timestamp())
-                .setBytesUnsafe(at.eventId, TextColumns.encode(event.eventId()))
-                .setBytesUnsafe(at.eventType, TextColumns.encode(event.eventType()))
                 .setInt(at.ttl, layout.eventTtlSeconds())
                 .setIdempotence(true);
+        text(b, at.userId, event.userId());
+        text(b, at.eventId, event.eventId());
+        text(b, at.eventType, event.eventType());
         instant(b, at.sentAt, event.sentAt());
         instant(b, at.receivedAt, event.receivedAt());
         instant(b, at.clientTimestamp, event.clientTimestamp());
@@ -218,7 +218,7 @@ class EventWriter {
         text(b, at.userAgent, event.userAgent());
         text(b, at.ipAddress, event.ipAddress());
         if (event.properties() != null) {
-            b.setBytesUnsafe(at.properties, TextColumns.encode(codec.encodeProperties(event.properties())));
+            text(b, at.properties, codec.encodeProperties(event.properties()));
         }
         Device device = event.device();
         if (device != null) {
