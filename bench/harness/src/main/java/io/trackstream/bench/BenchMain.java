@@ -84,8 +84,8 @@ public final class BenchMain {
                 measurements.add(log(pipeline.storageDrain(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
                 awaitCompactions(stack);
                 pipeline.startIngest();
-                log("warming up ingest-api");
-                pipeline.warmUpIngest();
+                log("warming up ingest-api and the history path");
+                pipeline.warmUp();
                 settle(stack);
                 log("end-to-end latency");
                 measurements.add(log(pipeline.endToEnd(2_000)));
@@ -95,6 +95,7 @@ public final class BenchMain {
                         backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList())));
                 // ingest-api alone from here: its baseline, the raw producer, ran alone too
                 rss.putAll(pipeline.stopStorage());
+                awaitCompactions(stack);
                 log("steady track latency (ingest-api alone)");
                 measurements.add(log(pipeline.steadyTrackLatency(5_000)));
                 if (Wrk.available()) {
