@@ -220,10 +220,10 @@ final class Pipeline {
     /**
      * History pages read at a steady {@code readRate} by the open-loop client (each query timed
      * from its due time) while events are written at {@code writeRate}, after 20 s of the same
-     * load, discarded: reads alone did not warm enough, and the first window of reads and writes
-     * together ran with both services using up to half as much CPU again as in the next. Steady,
-     * not flat out: reads in a closed loop would keep both cores busy and measure the queue in
-     * front of them.
+     * load, discarded: reads alone did not warm enough, and in the first window of reads and
+     * writes together both services used up to twice the CPU they used in the next. Steady, not
+     * flat out: reads in a closed loop would keep both cores busy and measure the queue in front
+     * of them.
      */
     Measurement historyUnderWrites(int writeRate, int readRate, List<String> users) {
         readsWhileWriting(writeRate, readRate, users, Duration.ofSeconds(quick ? 10 : 20));
