@@ -30,6 +30,11 @@ final class HttpEventSink implements EventSink {
     private static final Logger log = LoggerFactory.getLogger(HttpEventSink.class);
     private static final byte[] BATCH_START = "{\"events\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
+    // Only a 207 is read: its answer counts the accepted events. Every other answer, the 202 of
+    // nearly every request, is discarded unread, as the status says all there is to know.
+    private static final HttpResponse.BodyHandler<byte[]> PARTIAL_ANSWERS_ONLY = info -> info.statusCode() == 207
+            ? HttpResponse.BodySubscribers.ofByteArray()
+            : HttpResponse.BodySubscribers.replacing(null);
 
     private final HttpClient client;
     private final EventCodec codec;
@@ -93,7 +98,7 @@ final class HttpEventSink implements EventSink {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+        client.sendAsync(request, PARTIAL_ANSWERS_ONLY).whenComplete((response, error) -> {
             try {
                 int accepted = error == null ? accepted(response, events) : 0;
                 deliveries.acknowledged(accepted);

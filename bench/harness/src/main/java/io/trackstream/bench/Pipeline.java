@@ -49,6 +49,7 @@ final class Pipeline {
      */
     private static final int SAMPLE_EVERY = 200;
     static final int STORAGE_PORT = 18081;
+    private static final URI TRACK = URI.create(ingestUrl() + "/api/v1/events/track");
 
     private final LocalStack stack;
     private final Path work;
@@ -104,8 +105,7 @@ final class Pipeline {
      */
     void warmUp() {
         Duration duration = Duration.ofSeconds(quick ? 20 : 40);
-        CompletableFuture<PacedLoad.Result> reads = CompletableFuture.supplyAsync(() -> PacedLoad.get(
-                URI.create(storageUrl()), 100, duration, i -> "/api/v1/users/load-" + (i % 5_000) + "/events?limit=50"));
+        CompletableFuture<PacedLoad.Result> reads = readInBackground(100, duration, i -> "/api/v1/users/load-" + (i % 5_000) + "/events?limit=50");
         endToEnd(2_000, duration);
         reads.join();
     }
@@ -144,9 +144,9 @@ final class Pipeline {
 
     Measurement steadyTrackLatency(int rate) {
         // The client's own first seconds (its JIT, its connections) are not the server's latency.
-        PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate, Duration.ofSeconds(5),
+        PacedLoad.run(TRACK, rate, Duration.ofSeconds(5),
                 i -> body("paced-warm-" + (i % 10_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
-        PacedLoad.Result result = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate,
+        PacedLoad.Result result = PacedLoad.run(TRACK, rate,
                 Duration.ofSeconds(quick ? 10 : 30), i -> body("paced-" + (i % 10_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
         return new Measurement("track latency at " + rate + "/s", "events/s", result.achievedRate(), null, null,
                 result.latency().asMap(), result.accepted() + " accepted, " + result.failed() + " failed");
@@ -167,7 +167,7 @@ final class Pipeline {
         AtomicInteger following = new AtomicInteger();
         String run = Long.toString(System.nanoTime(), 36);
         E2eSampler sampler = new E2eSampler(polls, timer, latencies, samples, lost, following);
-        PacedLoad.Result load = PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), rate, window,
+        PacedLoad.Result load = PacedLoad.run(TRACK, rate, window,
                 i -> body(i % SAMPLE_EVERY == 0 ? "e2e-" + run + "-" + i : "load-" + (i % 5_000), Instant.now()),
                 (i, acceptedAt) -> {
                     if (i % SAMPLE_EVERY == 0) {
@@ -234,10 +234,9 @@ final class Pipeline {
     }
 
     private PacedLoad.Result readsWhileWriting(int writeRate, int readRate, List<String> users, Duration duration) {
-        URI storage = URI.create(storageUrl());
-        IntFunction<String> page = i -> "/api/v1/users/" + users.get((int) ((i * 7_919L) % users.size())) + "/events?limit=50";
-        CompletableFuture<PacedLoad.Result> reads = CompletableFuture.supplyAsync(() -> PacedLoad.get(storage, readRate, duration, page));
-        PacedLoad.run(URI.create(ingestUrl() + "/api/v1/events/track"), writeRate, duration,
+        CompletableFuture<PacedLoad.Result> reads = readInBackground(readRate, duration,
+                i -> "/api/v1/users/" + users.get((int) ((i * 7_919L) % users.size())) + "/events?limit=50");
+        PacedLoad.run(TRACK, writeRate, duration,
                 i -> body("load-" + (i % 5_000), Instant.now()), PacedLoad.AcceptedListener.NONE);
         // The reads end by themselves: every one answered, or given up after its grace period.
         return reads.join();
@@ -318,6 +317,12 @@ final class Pipeline {
     private static String body(String user, Instant now) {
         return "{\"user_id\":\"" + user + "\",\"event_type\":\"page_view\",\"timestamp\":\"" + now
                 + "\",\"page_url\":\"/products/42\",\"properties\":{\"product_id\":\"P-42\",\"price\":19.90}}";
+    }
+
+    /** History GETs of {@code page(i)} at {@code rate} on another thread, while the caller runs a write load. */
+    private static CompletableFuture<PacedLoad.Result> readInBackground(int rate, Duration duration, IntFunction<String> page) {
+        URI storage = URI.create(storageUrl());
+        return CompletableFuture.supplyAsync(() -> PacedLoad.get(storage, rate, duration, page));
     }
 
     private static String ingestUrl() {
