@@ -141,6 +141,11 @@ public final class EventCodec {
         return EventJson.MAPPER.writeValueAsString(properties);
     }
 
+    /** What {@link #encodeProperties} writes, as UTF-8 bytes: a store's text column takes these as they are. */
+    public byte[] encodePropertiesUtf8(EventProperties properties) {
+        return EventJson.MAPPER.writeValueAsBytes(properties);
+    }
+
     /**
      * Reads back what {@link #encodeProperties} wrote: the typed keys and the unknown ones verbatim,
      * without judging the rest of an event, which a store has already judged before writing it.

@@ -27,6 +27,11 @@ final class EventValidator {
 
     private static final List<String> DEVICE_TYPES =
             List.of("desktop", "mobile", "tablet", "tv", "console", "wearable", "bot", "other");
+    private static final String DEVICE_TYPE_RULE = "must be one of " + String.join(", ", DEVICE_TYPES);
+    private static final Set<String> DEVICE_KEYS = Set.of("type", "os", "browser");
+    private static final Set<String> LOCATION_KEYS = Set.of("country", "city", "timezone");
+    // Every region id ZoneId.of accepts; offsets such as +05:30 or UTC+1 are left to ZoneId.of.
+    private static final Set<String> REGION_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -69,10 +74,9 @@ final class EventValidator {
         if (device == null) {
             return null;
         }
-        reportUnknownKeys(device, "device", Set.of("type", "os", "browser"), reader);
+        reportUnknownKeys(device, "device", DEVICE_KEYS, reader);
         return new Device(
-                reader.string(device, "device.type", false, DEVICE_TYPES::contains,
-                        "must be one of " + String.join(", ", DEVICE_TYPES)),
+                reader.string(device, "device.type", false, DEVICE_TYPES::contains, DEVICE_TYPE_RULE),
                 reader.text(device, "device.os", 64),
                 reader.text(device, "device.browser", 64));
     }
@@ -82,7 +86,7 @@ final class EventValidator {
         if (location == null) {
             return null;
         }
-        reportUnknownKeys(location, "location", Set.of("country", "city", "timezone"), reader);
+        reportUnknownKeys(location, "location", LOCATION_KEYS, reader);
         return new Location(
                 reader.string(location, "location.country", false, COUNTRIES::contains,
                         "must be an ISO 3166-1 alpha-2 country code of two uppercase letters, e.g. DE"),
@@ -94,6 +98,10 @@ final class EventValidator {
     private static boolean isZoneId(String text) {
         if (text.length() > 64) {
             return false;
+        }
+        if (REGION_IDS.contains(text)) {
+            // ZoneId.of would look the rules up (and check the name) for every event.
+            return true;
         }
         try {
             ZoneId.of(text);

@@ -28,7 +28,12 @@ final class FieldReader {
     }
 
     boolean rejected(String field) {
-        return violations.stream().anyMatch(v -> v.field().equals(field));
+        for (Violation violation : violations) {
+            if (violation.field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Violation> violations() {
@@ -45,16 +50,30 @@ final class FieldReader {
         return node == null || node.isNull() ? null : node;
     }
 
+    // The rules of text() and name() are spelled out only when they are broken: every text field
+    // of every event passes here, and building the message each time showed in profiles.
+
     /** Free text of at most {@code max} characters; may be empty. */
     String text(JsonNode object, String field, int max) {
-        return string(object, field, false, s -> isCleanText(s, max),
-                "must be a string of at most " + max + " characters without control characters");
+        JsonNode node = value(object, field);
+        if (node == null || node.isString() && isCleanText(node.stringValue(), max)) {
+            return node == null ? null : node.stringValue();
+        }
+        reject(field, "must be a string of at most " + max + " characters without control characters");
+        return null;
     }
 
     /** A name or id: non-blank, at most {@code max} characters. */
     String name(JsonNode object, String field, int max, boolean required) {
-        return string(object, field, required, s -> !s.isBlank() && isCleanText(s, max),
-                "must be a non-blank string of at most " + max + " characters without control characters");
+        JsonNode node = value(object, field);
+        if (node != null && node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
+            return node.stringValue();
+        }
+        if (node != null || required) {
+            String rule = "must be a non-blank string of at most " + max + " characters without control characters";
+            reject(field, node == null ? "is required and " + rule : rule);
+        }
+        return null;
     }
 
     /** A string for which {@code rule} holds; any other JSON type is a violation with {@code error}. */
@@ -76,18 +95,17 @@ final class FieldReader {
      * an integer on the wire, so it is refused like 1.5.
      */
     String idOrInteger(JsonNode object, String field, int max, long minInteger, boolean required) {
-        String error = "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger;
-        JsonNode node = present(object, field, required, error);
-        if (node == null) {
-            return null;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= minInteger) {
+        JsonNode node = value(object, field);
+        if (node != null && node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= minInteger) {
             return Long.toString(node.longValue());
         }
-        if (node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
+        if (node != null && node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
             return node.stringValue();
         }
-        reject(field, error);
+        if (node != null || required) {
+            String rule = "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger;
+            reject(field, node == null ? "is required and " + rule : rule);
+        }
         return null;
     }
 

@@ -13,19 +13,35 @@ final class IpLiterals {
         return text.indexOf(':') >= 0 ? isIpv6(text) : isIpv4(text);
     }
 
-    /** Dotted quad only; octets with leading zeros are refused since some parsers read them as octal. */
+    /**
+     * Dotted quad only; octets with leading zeros are refused since some parsers read them as octal.
+     * One pass over the chars: every event's address is checked, in the API and in every consumer.
+     */
     static boolean isIpv4(String text) {
-        String[] octets = text.split("\\.", -1);
-        if (octets.length != 4) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || (octet.length() > 1 && octet.charAt(0) == '0')
-                    || !octet.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(octet) > 255) {
+        int octets = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || ++octets > 4) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits > 0 && value == 0) {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return false;
+                }
+            } else {
                 return false;
             }
         }
-        return true;
+        return octets == 4;
     }
 
     /** RFC 4291 text form: eight groups, one "::" for a run of zero groups, an optional IPv4 tail; no zone id. */

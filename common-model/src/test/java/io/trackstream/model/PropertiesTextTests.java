@@ -2,6 +2,8 @@ package io.trackstream.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -22,6 +24,19 @@ class PropertiesTextTests {
         assertThat(back).isEqualTo(properties);
         assertThat(back.price()).hasToString("19.90");
         assertThat(Samples.CODEC.encodeProperties(back)).isEqualTo(text);
+    }
+
+    @Test
+    void theBytesAreTheTextInUtf8() {
+        EventCodec.Decoded decoded = Samples.decodeWith("properties",
+                "{\"product_name\":\"Grüße 東京 \\uD83D\\uDE00\",\"price\":1.0,\"size\":\"M\"}");
+        assertThat(decoded.isValid()).as("%s", decoded.violations()).isTrue();
+        EventProperties properties = decoded.event().properties();
+
+        byte[] bytes = Samples.CODEC.encodePropertiesUtf8(properties);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(Samples.CODEC.encodeProperties(properties))
+                .contains("Grüße 東京 \uD83D\uDE00").contains("\"size\":\"M\"");
     }
 
     @Test

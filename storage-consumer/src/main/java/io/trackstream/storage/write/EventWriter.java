@@ -24,6 +24,7 @@ import io.trackstream.storage.TextColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,8 +117,9 @@ class EventWriter {
         long start = System.nanoTime();
         List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>();
         Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions = byPartition(events);
+        List<PartitionKey> newlyIndexed = new ArrayList<>();
         try {
-            for (Statement<?> statement : plan(partitions)) {
+            for (Statement<?> statement : plan(partitions, newlyIndexed)) {
                 inFlight.acquire();
                 CompletableFuture<AsyncResultSet> future = session.executeAsync(statement).toCompletableFuture();
                 future.whenComplete((result, failure) -> inFlight.release());
@@ -134,7 +136,7 @@ class EventWriter {
             log.warn("Could not write {} events to Cassandra, the batch will be retried: {}", events.size(), e.toString());
             throw new StorageUnavailableException("could not write " + events.size() + " events to Cassandra", e);
         }
-        partitions.keySet().forEach(partition -> indexed.put(partition, Boolean.TRUE));
+        newlyIndexed.forEach(partition -> indexed.put(partition, Boolean.TRUE));
         writeOk.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         health.writeSucceeded();
         stored.increment(events.size());
@@ -151,8 +153,12 @@ class EventWriter {
         return partitions;
     }
 
-    /** The statements for a batch: per-partition unlogged batches plus the index rows not yet written. */
-    private List<Statement<?>> plan(Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions) {
+    /**
+     * The statements for a batch: per-partition unlogged batches plus the index rows not yet
+     * written, whose partitions are added to {@code newlyIndexed}.
+     */
+    private List<Statement<?>> plan(Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions,
+            List<PartitionKey> newlyIndexed) {
         List<Statement<?>> statements = new ArrayList<>();
         for (Map.Entry<PartitionKey, Map<RowKey, UserActivityEvent>> entry : partitions.entrySet()) {
             PartitionKey partition = entry.getKey();
@@ -162,6 +168,7 @@ class EventWriter {
                         .setInstant("bucket", partition.bucket())
                         .setInt("ttl", layout.bucketTtlSeconds())
                         .setIdempotent(true));
+                newlyIndexed.add(partition);
             }
             chunk(partition, entry.getValue().values(), statements);
         }
@@ -218,7 +225,7 @@ class EventWriter {
         text(b, at.userAgent, event.userAgent());
         text(b, at.ipAddress, event.ipAddress());
         if (event.properties() != null) {
-            text(b, at.properties, codec.encodeProperties(event.properties()));
+            b.setBytesUnsafe(at.properties, ByteBuffer.wrap(codec.encodePropertiesUtf8(event.properties())));
         }
         Device device = event.device();
         if (device != null) {
