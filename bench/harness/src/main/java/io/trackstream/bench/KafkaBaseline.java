@@ -27,7 +27,7 @@ final class KafkaBaseline {
 
     /** ingest-api's producer settings; keep in step with ingest-api's application.yml. */
     static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "linger.ms=1",
-            "batch.size=65536", "compression.type=lz4");
+            "batch.size=65536", "compression.type=snappy");
 
     private static final Pattern SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, "

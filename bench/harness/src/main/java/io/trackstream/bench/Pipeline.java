@@ -75,7 +75,7 @@ final class Pipeline {
         long before = endOffsets();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy",
                 ProducerConfig.BATCH_SIZE_CONFIG, 65536), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < payloads.size(); i++) {
                 producer.send(new ProducerRecord<>(Topics.USER_ACTIVITIES, keys.get(i), payloads.get(i)));
