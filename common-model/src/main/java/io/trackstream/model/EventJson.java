@@ -3,6 +3,7 @@ package io.trackstream.model;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
@@ -12,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -37,6 +41,8 @@ final class EventJson {
                     .forShape(JsonFormat.Shape.STRING)
                     .withPattern(INSTANT_PATTERN)
                     .withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))))
+            // The same form as the pattern above, written without the pattern formatter (Instants.format).
+            .addModule(new SimpleModule("trackstream-instants").addSerializer(Instant.class, new InstantWriter()))
             // Client metadata must round-trip exactly: 1.10 stays 1.10 (BigDecimal, trailing zeros
             // kept) and integers of any size stay exact (BigInteger nodes are Jackson's default).
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -93,5 +99,18 @@ final class EventJson {
         }
         // A top-level array is not an event at all; report the body, not an index.
         return path.isEmpty() || path.startsWith("[") ? null : path;
+    }
+
+    /** Writes instants with {@link Instants#format}. */
+    private static final class InstantWriter extends StdSerializer<Instant> {
+
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
+            gen.writeString(Instants.format(value));
+        }
     }
 }

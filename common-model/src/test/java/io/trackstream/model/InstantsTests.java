@@ -6,14 +6,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The direct reader of the canonical shape agrees with the general ISO-8601 parser it shortcuts. */
+/**
+ * The direct reader of the canonical shape agrees with the general ISO-8601 parser it shortcuts, and
+ * the direct writer with the pattern formatter it replaces.
+ */
 class InstantsTests {
 
     @Test
@@ -28,6 +33,25 @@ class InstantsTests {
             String canonical = text.length() == 20 ? text : text.substring(0, 19) + "." + (text.substring(20, text.length() - 1) + "000").substring(0, 3) + "Z";
             assertThat(Instants.parseCanonical(canonical)).as(canonical).isEqualTo(general(canonical));
         }
+    }
+
+    @Test
+    void writesWhatThePatternFormatterWrites() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern(EventJson.INSTANT_PATTERN).withZone(ZoneOffset.UTC);
+        Random random = new Random(23);
+        Instant min = Instant.parse("-0100-01-01T00:00:00Z");
+        Instant max = Instant.parse("+10100-12-31T23:59:59.999999999Z");
+        long span = max.getEpochSecond() - min.getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(min.getEpochSecond() + (long) (random.nextDouble() * span), random.nextInt(1_000_000_000));
+            assertThat(Instants.format(instant)).as("%s", instant).isEqualTo(pattern.format(instant));
+        }
+        for (String edge : List.of("0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.999Z", "2024-02-29T12:00:00.001Z", "-0001-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z")) {
+            Instant instant = Instant.parse(edge);
+            assertThat(Instants.format(instant)).as(edge).isEqualTo(pattern.format(instant));
+        }
+        assertThat(Instants.format(Instant.parse("2024-01-15T10:30:45.12Z"))).isEqualTo("2024-01-15T10:30:45.120Z");
     }
 
     @ParameterizedTest(name = "{0}")
