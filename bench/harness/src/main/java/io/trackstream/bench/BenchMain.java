@@ -81,7 +81,13 @@ public final class BenchMain {
                 awaitCompactions(stack);
                 log("storage-consumer drain of a pre-filled topic");
                 List<UserActivityEvent> backlog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 11);
-                measurements.add(log(pipeline.storageDrain(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
+                measurements.add(log(pipeline.storageDrainCold(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
+                awaitCompactions(stack);
+                log("storage-consumer drain, warm");
+                // The same users and day as the first backlog, other events (another seed).
+                List<UserActivityEvent> second = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
+                measurements.add(log(pipeline.storageDrainWarm(Payloads.encoded(second), second.stream().map(UserActivityEvent::userId).toList(), rawCassandra)));
+                second = null; // half a gigabyte of events: not kept for the phases after
                 awaitCompactions(stack);
                 pipeline.startIngest();
                 log("warming up ingest-api and the history path");
