@@ -1,6 +1,5 @@
 package io.trackstream.model;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -20,8 +19,6 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.TimeZone;
 
 /**
  * The single Jackson configuration of the wire format, shared by HTTP and Kafka through
@@ -30,18 +27,12 @@ import java.util.TimeZone;
  */
 final class EventJson {
 
-    // "X" prints Z for UTC; uuuu keeps the year ISO-8601 compatible.
-    static final String INSTANT_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSX";
-
     static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .withConfigOverride(Instant.class, override -> override.setFormat(JsonFormat.Value
-                    .forShape(JsonFormat.Shape.STRING)
-                    .withPattern(INSTANT_PATTERN)
-                    .withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))))
-            // The same form as the pattern above, written without the pattern formatter (Instants.format).
+            // Instants in the wire form of Instants.format. Nothing reads instants through databind:
+            // the codec reads them from the tree with Instants.parse.
             .addModule(new SimpleModule("trackstream-instants").addSerializer(Instant.class, new InstantWriter()))
             // Client metadata must round-trip exactly: 1.10 stays 1.10 (BigDecimal, trailing zeros
             // kept) and integers of any size stay exact (BigInteger nodes are Jackson's default).

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads typed values out of JSON objects and records a {@link Violation} for each broken rule
@@ -50,42 +51,32 @@ final class FieldReader {
         return node == null || node.isNull() ? null : node;
     }
 
-    // The rules of text() and name() are spelled out only when they are broken: every text field
-    // of every event passes here, and building the message each time showed in profiles.
+    // Rules that name a length are spelled out (a Supplier) only when they are broken: every text
+    // field of every event passes here, and building the message each time showed in profiles.
 
     /** Free text of at most {@code max} characters; may be empty. */
     String text(JsonNode object, String field, int max) {
-        JsonNode node = value(object, field);
-        if (node == null || node.isString() && isCleanText(node.stringValue(), max)) {
-            return node == null ? null : node.stringValue();
-        }
-        reject(field, "must be a string of at most " + max + " characters without control characters");
-        return null;
+        return string(object, field, false, s -> isCleanText(s, max),
+                () -> "must be a string of at most " + max + " characters without control characters");
     }
 
     /** A name or id: non-blank, at most {@code max} characters. */
     String name(JsonNode object, String field, int max, boolean required) {
-        JsonNode node = value(object, field);
-        if (node != null && node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
-            return node.stringValue();
-        }
-        if (node != null || required) {
-            String rule = "must be a non-blank string of at most " + max + " characters without control characters";
-            reject(field, node == null ? "is required and " + rule : rule);
-        }
-        return null;
+        return string(object, field, required, s -> !s.isBlank() && isCleanText(s, max),
+                () -> "must be a non-blank string of at most " + max + " characters without control characters");
     }
 
     /** A string for which {@code rule} holds; any other JSON type is a violation with {@code error}. */
     String string(JsonNode object, String field, boolean required, Predicate<String> rule, String error) {
-        JsonNode node = present(object, field, required, error);
-        if (node == null) {
-            return null;
-        }
-        if (node.isString() && rule.test(node.stringValue())) {
+        return string(object, field, required, rule, () -> error);
+    }
+
+    private String string(JsonNode object, String field, boolean required, Predicate<String> rule, Supplier<String> error) {
+        JsonNode node = value(object, field);
+        if (node != null && node.isString() && rule.test(node.stringValue())) {
             return node.stringValue();
         }
-        reject(field, error);
+        broken(field, node, required, error);
         return null;
     }
 
@@ -102,10 +93,8 @@ final class FieldReader {
         if (node != null && node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
             return node.stringValue();
         }
-        if (node != null || required) {
-            String rule = "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger;
-            reject(field, node == null ? "is required and " + rule : rule);
-        }
+        broken(field, node, required,
+                () -> "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger);
         return null;
     }
 
@@ -172,10 +161,19 @@ final class FieldReader {
 
     private JsonNode present(JsonNode object, String field, boolean required, String error) {
         JsonNode node = value(object, field);
-        if (node == null && required) {
-            reject(field, "is required and " + error);
+        if (node == null) {
+            broken(field, null, required, () -> error);
         }
         return node;
+    }
+
+    /** Records the rule a field broke: present but not valid, or missing though required. */
+    private void broken(String field, JsonNode node, boolean required, Supplier<String> rule) {
+        if (node != null) {
+            reject(field, rule.get());
+        } else if (required) {
+            reject(field, "is required and " + rule.get());
+        }
     }
 
     /** A JSON number a double can hold: JSON has no NaN or infinity, but 1e400 would overflow. */

@@ -23,8 +23,11 @@ final class Instants {
     static final String FORMAT_RULE =
             "must be an ISO-8601 date-time with a zone offset (Z or +hh:mm), e.g. 2024-01-15T10:30:45.120Z";
 
-    // The wire format's pattern, for the instants format() does not write itself.
-    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern(EventJson.INSTANT_PATTERN).withZone(ZoneOffset.UTC);
+    /** The wire form as a pattern: "X" prints Z for UTC; uuuu keeps the year ISO-8601 compatible. */
+    static final String PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSSX";
+
+    // For the instants format() does not write itself.
+    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern(PATTERN).withZone(ZoneOffset.UTC);
 
     private Instants() {
     }

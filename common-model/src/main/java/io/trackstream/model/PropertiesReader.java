@@ -43,9 +43,7 @@ final class PropertiesReader {
         ObjectNode extra = EventJson.MAPPER.createObjectNode();
         for (Map.Entry<String, JsonNode> entry : props.properties()) {
             if (!KNOWN_KEYS.contains(entry.getKey())) {
-                if (holdsNumber(entry.getValue())) {
-                    requireFiniteNumbers(entry.getValue(), "properties." + entry.getKey(), reader);
-                }
+                requireFiniteNumbers(entry.getValue(), "properties." + entry.getKey(), reader);
                 extra.set(entry.getKey(), entry.getValue());
             }
         }
@@ -69,11 +67,6 @@ final class PropertiesReader {
 
     private static boolean isPositive(BigDecimal amount) {
         return amount != null && amount.signum() > 0;
-    }
-
-    // Most extra values are strings: only values holding a number are walked, with their paths.
-    private static boolean holdsNumber(JsonNode node) {
-        return node.isNumber() || node.isContainer() && !node.isEmpty();
     }
 
     private static void requireFiniteNumbers(JsonNode node, String path, FieldReader reader) {

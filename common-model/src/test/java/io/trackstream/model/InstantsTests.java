@@ -37,7 +37,7 @@ class InstantsTests {
 
     @Test
     void writesWhatThePatternFormatterWrites() {
-        DateTimeFormatter pattern = DateTimeFormatter.ofPattern(EventJson.INSTANT_PATTERN).withZone(ZoneOffset.UTC);
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern(Instants.PATTERN).withZone(ZoneOffset.UTC);
         Random random = new Random(23);
         Instant min = Instant.parse("-0100-01-01T00:00:00Z");
         Instant max = Instant.parse("+10100-12-31T23:59:59.999999999Z");

@@ -88,9 +88,9 @@ public final class BenchMain {
                 awaitCompactions(stack);
                 log("storage-consumer drain, warm");
                 // The same users and day as the first backlog, other events (another seed).
-                List<UserActivityEvent> second = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
-                Measurement warm = log(pipeline.storageDrainWarm(Payloads.encoded(second), second.stream().map(UserActivityEvent::userId).toList()));
-                second = null; // half a gigabyte of events: not kept for the phases after
+                List<UserActivityEvent> warmBacklog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
+                Measurement warm = log(pipeline.storageDrainWarm(Payloads.encoded(warmBacklog), warmBacklog.stream().map(UserActivityEvent::userId).toList()));
+                warmBacklog = null; // half a gigabyte of events: not kept for the phases after
                 awaitCompactions(stack);
                 // The warm drain ran on a node warmed by a million rows more than the first raw
                 // runs had: a third raw run now, so that the drains are held to the node at its warmest.
