@@ -2,18 +2,21 @@ package io.trackstream.storage.history;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.trackstream.model.Device;
-import io.trackstream.model.EventCodec;
-import io.trackstream.model.EventProperties;
 import io.trackstream.model.Location;
-import io.trackstream.model.UserActivityEvent;
 import io.trackstream.storage.TextColumns;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a {@code user_events} row back into the event that was accepted. The row was written from an
  * event the codec had judged, so it is rebuilt directly, column by column, rather than judged again:
  * a page of history is read far more often than an event is written. Columns are taken by their
  * index in {@link #COLUMNS}, which spares the driver a name lookup per value, and text from its
- * UTF-8 bytes (see {@link TextColumns}).
+ * UTF-8 bytes (see {@link TextColumns}). The stored properties text goes out as it is (see
+ * {@link HistoryEvent}); it is only checked to be one JSON object, so that a row written by something
+ * other than this service cannot break the JSON of a whole page.
  */
 final class EventRows {
 
@@ -24,20 +27,23 @@ final class EventRows {
 
     static final int EVENT_TYPE = 2;
 
-    private final EventCodec codec;
+    private final JsonMapper mapper;
 
-    EventRows(EventCodec codec) {
-        this.codec = codec;
+    EventRows(JsonMapper mapper) {
+        this.mapper = mapper;
     }
 
     /**
      * The event of the row.
      *
-     * @throws IllegalArgumentException when the stored properties cannot be read back
+     * @throws IllegalArgumentException when the stored properties are not a JSON object
      */
-    UserActivityEvent toEvent(Row row) {
+    HistoryEvent toEvent(Row row) {
         String properties = text(row, 11);
-        return new UserActivityEvent(
+        if (properties != null && !isJsonObject(properties)) {
+            throw new IllegalArgumentException("the stored properties of event " + text(row, 0) + " are not a JSON object");
+        }
+        return new HistoryEvent(
                 text(row, 0),
                 text(row, 1),
                 text(row, EVENT_TYPE),
@@ -49,12 +55,24 @@ final class EventRows {
                 text(row, 8),
                 text(row, 9),
                 text(row, 10),
-                properties == null ? null : codec.decodeProperties(properties),
+                properties,
                 device(text(row, 12), text(row, 13), text(row, 14)),
                 location(text(row, 15), text(row, 16), text(row, 17)),
                 text(row, 18),
                 row.getInstant(19),
                 row.isNull(20) ? null : row.getLong(20));
+    }
+
+    boolean isJsonObject(String json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     static String text(Row row, int index) {

@@ -12,6 +12,6 @@ class HistoryConfiguration {
 
     @Bean
     HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec) {
-        return new HistoryReader(session, properties.layout(), new EventRows(codec));
+        return new HistoryReader(session, properties.layout(), new EventRows(codec.mapper()));
     }
 }

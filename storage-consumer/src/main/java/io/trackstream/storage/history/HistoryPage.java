@@ -1,7 +1,6 @@
 package io.trackstream.storage.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.trackstream.model.UserActivityEvent;
 
 import java.util.List;
 
@@ -12,6 +11,6 @@ import java.util.List;
  * @param events at most {@code limit} events in the contract's JSON shape
  * @param nextCursor where the next page starts, or null when this is the last page
  */
-record HistoryPage(String userId, List<UserActivityEvent> events,
+record HistoryPage(String userId, List<HistoryEvent> events,
         @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 }

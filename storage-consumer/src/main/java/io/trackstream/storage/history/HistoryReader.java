@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.trackstream.cassandra.StorageLayout;
 import io.trackstream.cassandra.Tables;
-import io.trackstream.model.UserActivityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ class HistoryReader {
         Instant lower = query.from() == null ? EARLIEST : query.from();
         Instant upper = query.to() == null ? LATEST : query.to();
         HistoryCursor after = query.after();
-        List<UserActivityEvent> found = new ArrayList<>(query.limit() + 1);
+        List<HistoryEvent> found = new ArrayList<>(query.limit() + 1);
         int wanted = query.limit() + 1;
         int pageSize = query.eventTypes().isEmpty() ? Math.max(wanted, 10) : FILTERED_PAGE;
         if (after != null) {
@@ -93,23 +92,23 @@ class HistoryReader {
         String next = null;
         if (found.size() > query.limit()) {
             found = found.subList(0, query.limit());
-            UserActivityEvent last = found.get(found.size() - 1);
+            HistoryEvent last = found.get(found.size() - 1);
             next = new HistoryCursor(layout.bucketSize().bucketOf(last.timestamp()), last.timestamp(), last.eventId())
                     .encode();
         }
         return new HistoryPage(query.userId(), List.copyOf(found), next);
     }
 
-    private void collect(BoundStatement statement, HistoryQuery query, List<UserActivityEvent> found, int wanted) {
+    private void collect(BoundStatement statement, HistoryQuery query, List<HistoryEvent> found, int wanted) {
         for (Row row : session.execute(statement)) {
             if (!query.accepts(EventRows.text(row, EventRows.EVENT_TYPE))) {
                 continue;
             }
-            UserActivityEvent event;
+            HistoryEvent event;
             try {
                 event = rows.toEvent(row);
             } catch (IllegalArgumentException e) {
-                log.warn("Skipping a stored event whose properties cannot be read back: {}", e.getMessage());
+                log.warn("Skipping a stored event that cannot be written back: {}", e.getMessage());
                 continue;
             }
             found.add(event);
