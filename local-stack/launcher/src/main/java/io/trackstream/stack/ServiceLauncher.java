@@ -51,8 +51,12 @@ public final class ServiceLauncher {
         }
         args.addAll(extraArgs);
         // The Boot jar's own launcher class runs behind ParentWatch, so the service dies with us.
+        // The whole heap from the start: left to grow, G1 kept storage-consumer at 330-380 MB with a
+        // young generation of about 100 MB, collected four times a second during a drain (3.4 s of
+        // pauses in 55 s); with it, 56 collections (1.1 s). On two cores each pause holds both, so
+        // every other process waits too.
         JvmProcess process = new JvmProcess(name, logDir,
-                List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
                 jar.toAbsolutePath().toString(), "org.springframework.boot.loader.launch.JarLauncher", args);
         process.start();
         if (httpPort > 0) {
