@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "installing wrk (the HTTP load generator)"; apt-get install -y -q wrk >/dev/null 2>&1 || sudo apt-get install -y -q wrk; }
 mvn -B -ntp -q -Pbench -DskipTests package
-# The harness holds the 500k-event drain backlog (events and their encoded bytes) next to the
-# baselines' payloads: at 1 GiB it once ran out of heap while producing the backlog.
-exec java -Xmx2g -Djava.awt.headless=true \
+# The harness holds the 500k-event drain backlogs (events and their encoded bytes) next to the
+# baselines' payloads: at 1 GiB it once ran out of heap while producing a backlog, and at 2 GiB,
+# 1.9 GiB of it live, its collections paused it for 100-900 ms during the raw runs and the drains
+# (both cores each time), so the load generator slowed what it measured. 4 GiB leaves it room.
+exec java -Xms4g -Xmx4g -Djava.awt.headless=true \
   -Dlogback.configurationFile=local-stack/launcher/src/main/resources/logback-local-stack.xml \
   -cp "bench/harness/target/classes:$(cat bench/harness/target/harness.classpath)" \
   io.trackstream.bench.BenchMain "$@"

@@ -62,14 +62,17 @@ public final class BenchMain {
                 log("warming up Cassandra");
                 // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
                 CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(), events.subList(0, Math.min(scale.cassandraRows / 2, events.size())), 256);
+                // Not needed after the warm-ups: garbage now, not old data the harness carries along.
+                events = null;
+                payloads = null;
                 awaitCompactions(stack);
                 log("raw Cassandra async single-row inserts");
                 Measurement first = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                        Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7), 256);
+                        collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7)), 256);
                 log("  run 1: %,.0f rows/s", first.value());
                 awaitCompactions(stack);
                 Measurement second = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                        Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 8), 256);
+                        collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 8)), 256);
                 log("  run 2: %,.0f rows/s", second.value());
                 rawRuns.add(first);
                 rawRuns.add(second);
@@ -84,12 +87,14 @@ public final class BenchMain {
                 awaitCompactions(stack);
                 log("storage-consumer drain of a pre-filled topic");
                 List<UserActivityEvent> backlog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 11);
-                Measurement cold = log(pipeline.storageDrainCold(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList()));
+                Measurement cold = log(pipeline.storageDrainCold(collected(Payloads.encoded(backlog)), backlog.stream().map(UserActivityEvent::userId).toList()));
+                List<String> historyUsers = backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList();
+                backlog = null;
                 awaitCompactions(stack);
                 log("storage-consumer drain, warm");
                 // The same users and day as the first backlog, other events (another seed).
                 List<UserActivityEvent> warmBacklog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
-                Measurement warm = log(pipeline.storageDrainWarm(Payloads.encoded(warmBacklog), warmBacklog.stream().map(UserActivityEvent::userId).toList()));
+                Measurement warm = log(pipeline.storageDrainWarm(collected(Payloads.encoded(warmBacklog)), warmBacklog.stream().map(UserActivityEvent::userId).toList()));
                 warmBacklog = null; // half a gigabyte of events: not kept for the phases after
                 awaitCompactions(stack);
                 // The warm drain ran on a node warmed by a million rows more than the first raw
@@ -97,7 +102,7 @@ public final class BenchMain {
                 log("raw Cassandra async single-row inserts, run 3 (after the drains)");
                 try (CqlSession session = stack.openCqlSession()) {
                     Measurement third = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                            Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 9), 256);
+                            collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 9)), 256);
                     log("  run 3: %,.0f rows/s", third.value());
                     rawRuns.add(third);
                 }
@@ -114,8 +119,7 @@ public final class BenchMain {
                 measurements.add(log(pipeline.endToEnd(2_000)));
                 settle(stack);
                 log("history latency under writes");
-                measurements.add(log(pipeline.historyUnderWrites(1_000, 200,
-                        backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList())));
+                measurements.add(log(pipeline.historyUnderWrites(1_000, 200, historyUsers)));
                 // ingest-api alone from here: its baseline, the raw producer, ran alone too
                 rss.putAll(pipeline.stopStorage());
                 awaitCompactions(stack);
@@ -178,6 +182,17 @@ public final class BenchMain {
     }
 
     /**
+     * {@code payload} after a full collection of the harness's own heap. A phase's payloads are built
+     * just before it, and the harness's young collections then promoted them inside the measured
+     * window: pauses of 60-750 ms in its GC log, each holding both cores, during the raw inserts and
+     * the drains it was timing. Collected first, they are old and out of the way.
+     */
+    private static <T> T collected(T payload) {
+        System.gc();
+        return payload;
+    }
+
+    /**
      * Flushes the memtables, then waits for the compactions: the node's log showed the drain's and
      * the warm-up's last rows flushed (and compacted) in the middle of the next latency phase,
      * a cost of those phases, not of the measured one. Flushes caused by the measured load itself
@@ -186,6 +201,9 @@ public final class BenchMain {
     private static void settle(LocalStack stack) {
         stack.cassandra().ifPresent(cassandra -> cassandra.flush(stack.keyspace()));
         awaitCompactions(stack);
+        // The harness's own heap too: a 64 ms young pause of the load generator inside the history
+        // window delayed every read due meanwhile (GC log of a full run).
+        collected(null);
     }
 
     private static void awaitCompactions(LocalStack stack) {
