@@ -13,8 +13,8 @@ import java.time.Instant;
  * An event of a history page, in exactly the JSON shape of {@link UserActivityEvent} (same names,
  * order and omissions; a test holds the two byte-equal), built straight from a stored row. Its
  * {@code properties} are the JSON text the writer stored from the accepted event and are written
- * out verbatim, as {@code metadata} already is: parsing them into a tree and a record only to
- * serialize them again was the largest part of reading a page.
+ * out verbatim, as {@code metadata} already is: parsing them into a tree and a record, only to
+ * serialize them again, took a seventh of the request threads' time in a profile of a page read.
  */
 record HistoryEvent(
         String eventId,
