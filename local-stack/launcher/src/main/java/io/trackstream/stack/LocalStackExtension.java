@@ -10,8 +10,10 @@ import java.nio.file.Path;
 
 /**
  * JUnit extension that gives integration tests a running local stack: started once per test JVM
- * on free ports, shared by every test class of the run, stopped when the run ends (and by a
- * shutdown hook if the JVM dies first). Before any Spring context loads it publishes the standard
+ * on free ports, shared by every test class of the run, stopped by a shutdown hook when the JVM
+ * exits. Not when the test run ends: Spring keeps its test contexts cached until the JVM exits,
+ * and with the servers already gone their Kafka clients spent longer than Surefire allows a
+ * forked JVM to exit (30 s) trying to reach the broker, so Surefire killed the fork. Before any Spring context loads it publishes the standard
  * Spring Boot properties ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}) as
  * system properties, so a {@code @SpringBootTest} connects to the stack with no further set-up.
  *
@@ -21,13 +23,11 @@ import java.nio.file.Path;
  */
 public final class LocalStackExtension implements BeforeAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
     private static LocalStack stack;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // The root store closes AutoCloseable values when the whole run ends: once, after the last class.
-        context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalStack.class, key -> stack(), LocalStack.class);
+        stack();
     }
 
     /** The stack of this test JVM, started on first use. */
