@@ -55,9 +55,7 @@ public final class BenchMain {
             measurements.add(rawKafka);
             log("  %,.0f records/s", rawKafka.value());
 
-            Measurement rawCassandra;
             List<Measurement> rawRuns = new ArrayList<>();
-            int rawIndex;
             try (CqlSession session = stack.openCqlSession()) {
                 log("warming up Cassandra");
                 // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
@@ -76,10 +74,6 @@ public final class BenchMain {
                 log("  run 2: %,.0f rows/s", second.value());
                 rawRuns.add(first);
                 rawRuns.add(second);
-                rawCassandra = bestOf(rawRuns);
-                rawIndex = measurements.size();
-                measurements.add(rawCassandra);
-                log("  %,.0f rows/s", rawCassandra.value());
             }
 
             Pipeline pipeline = new Pipeline(stack, work, quick);
@@ -106,8 +100,9 @@ public final class BenchMain {
                     log("  run 3: %,.0f rows/s", third.value());
                     rawRuns.add(third);
                 }
-                rawCassandra = bestOf(rawRuns);
-                measurements.set(rawIndex, rawCassandra);
+                Measurement rawCassandra = bestOf(rawRuns);
+                log("  raw Cassandra, best of %d runs: %,.0f rows/s", rawRuns.size(), rawCassandra.value());
+                measurements.add(rawCassandra);
                 measurements.add(cold.against(rawCassandra));
                 measurements.add(warm.against(rawCassandra));
                 awaitCompactions(stack);
@@ -181,15 +176,21 @@ public final class BenchMain {
                 best.note() + ", best of " + runs.size() + " runs (" + all + ")");
     }
 
+    /** {@code payload} after {@link #collectOwnHeap()}: for payloads built just before their phase. */
+    private static <T> T collected(T payload) {
+        collectOwnHeap();
+        return payload;
+    }
+
     /**
-     * {@code payload} after a full collection of the harness's own heap. A phase's payloads are built
+     * A full collection of the harness's own heap before a timed phase. A phase's payloads are built
      * just before it, and the harness's young collections then promoted them inside the measured
      * window: pauses of 60-750 ms in its GC log, each holding both cores, during the raw inserts and
-     * the drains it was timing. Collected first, they are old and out of the way.
+     * the drains it was timing; and a 64 ms one inside the history window delayed every read due
+     * meanwhile. Collected first, the payloads are old and out of the way.
      */
-    private static <T> T collected(T payload) {
+    private static void collectOwnHeap() {
         System.gc();
-        return payload;
     }
 
     /**
@@ -201,9 +202,7 @@ public final class BenchMain {
     private static void settle(LocalStack stack) {
         stack.cassandra().ifPresent(cassandra -> cassandra.flush(stack.keyspace()));
         awaitCompactions(stack);
-        // The harness's own heap too: a 64 ms young pause of the load generator inside the history
-        // window delayed every read due meanwhile (GC log of a full run).
-        collected(null);
+        collectOwnHeap();
     }
 
     private static void awaitCompactions(LocalStack stack) {

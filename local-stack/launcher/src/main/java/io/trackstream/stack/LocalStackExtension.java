@@ -10,12 +10,14 @@ import java.nio.file.Path;
 
 /**
  * JUnit extension that gives integration tests a running local stack: started once per test JVM
- * on free ports, shared by every test class of the run, stopped by a shutdown hook when the JVM
+ * on free ports, shared by every test class of the run, stopped by its shutdown hook when the JVM
  * exits. Not when the test run ends: Spring keeps its test contexts cached until the JVM exits,
  * and with the servers already gone their Kafka clients spent longer than Surefire allows a
- * forked JVM to exit (30 s) trying to reach the broker, so Surefire killed the fork. Before any Spring context loads it publishes the standard
- * Spring Boot properties ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}) as
- * system properties, so a {@code @SpringBootTest} connects to the stack with no further set-up.
+ * forked JVM to exit (30 s) trying to reach the broker, so Surefire killed the fork.
+ *
+ * <p>Before any Spring context loads it publishes the standard Spring Boot properties
+ * ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}) as system properties, so a
+ * {@code @SpringBootTest} connects to the stack with no further set-up.
  *
  * <p>Use {@link LocalStackTest} on a test class, and {@link #stack()} to reach the servers.
  * Set {@code TRACKSTREAM_KAFKA_BOOTSTRAP_SERVERS} / {@code TRACKSTREAM_CASSANDRA_CONTACT_POINT} to
