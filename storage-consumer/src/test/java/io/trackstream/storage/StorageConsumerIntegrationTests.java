@@ -166,6 +166,47 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
     }
 
     @Test
+    void pagesFromTheCurrentBucketIntoOlderOnesAndHoldsBackEventsBeyondTheHorizon() {
+        String user = newUser("current");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<UserActivityEvent> recent = List.of(
+                event(user, "click", now.minusSeconds(1)),
+                event(user, "click", now.minusSeconds(2)),
+                event(user, "click", now.minusSeconds(3)));
+        List<UserActivityEvent> older = List.of(
+                event(user, "search", DAY.plus(Duration.ofHours(2))),
+                event(user, "search", DAY.plus(Duration.ofHours(1))));
+        // Valid by the contract (stamped no later than received_at + 5 min), but its producer's
+        // clock is two hours ahead of ours.
+        Instant ahead = now.plus(Duration.ofHours(2));
+        UserActivityEvent early = event(user, "login", ahead).withReceivedAt(ahead);
+        List<UserActivityEvent> all = new ArrayList<>(recent);
+        all.addAll(older);
+        all.add(early);
+        sendAll(all);
+        String beyond = "?to=" + ahead.plusSeconds(1);
+        awaitEvents(user, beyond, 6);
+
+        // The current bucket fills the first page; the next pages come from the index's older buckets.
+        List<String> paged = new ArrayList<>();
+        String query = "?limit=2";
+        for (int pages = 0; pages < 3; pages++) {
+            JsonNode page = history(user, query);
+            paged.addAll(ids(page));
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            query = "?limit=2&cursor=" + page.get("next_cursor").asString();
+        }
+        List<String> expected = new ArrayList<>(recent.stream().map(UserActivityEvent::eventId).toList());
+        older.forEach(e -> expected.add(e.eventId()));
+        assertThat(paged).containsExactlyElementsOf(expected);
+
+        // Stored all the same, and read with an explicit to beyond it.
+        assertThat(ids(history(user, beyond + "&limit=2"))).containsExactly(early.eventId(), recent.get(0).eventId());
+    }
+
+    @Test
     void storesAnEventDeliveredTwiceOnce() {
         String user = newUser("dup");
         UserActivityEvent event = event(user, "purchase", DAY.plus(Duration.ofHours(3)));

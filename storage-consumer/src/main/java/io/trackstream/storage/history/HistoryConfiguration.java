@@ -6,12 +6,15 @@ import io.trackstream.storage.StorageProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /** Wires the history reader on the session and layout the writer uses. */
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
 
     @Bean
     HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec) {
-        return new HistoryReader(session, properties.layout(), new EventRows(codec.mapper()));
+        return new HistoryReader(session, properties.layout(), new EventRows(), Clock.systemUTC(),
+                codec.policy().maxFutureSkew());
     }
 }

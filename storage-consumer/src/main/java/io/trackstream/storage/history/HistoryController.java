@@ -37,7 +37,9 @@ class HistoryController {
             @RequestParam(name = "event_type", required = false) List<String> eventTypes,
             @Parameter(description = "earliest event time, ISO-8601 with a zone, inclusive")
             @RequestParam(required = false) String from,
-            @Parameter(description = "event time to stop before, ISO-8601 with a zone, exclusive")
+            @Parameter(description = "event time to stop before, ISO-8601 with a zone, exclusive (default: the"
+                    + " contract's future bound, 5 minutes, past the server's clock; an event stamped later,"
+                    + " by a producer whose clock is ahead, appears once the clock reaches it)")
             @RequestParam(required = false) String to,
             @Parameter(description = "next_cursor of the previous page")
             @RequestParam(required = false) String cursor) {

@@ -5,9 +5,12 @@ import io.trackstream.model.EventCodec;
 import io.trackstream.model.EventProperties;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
+import io.trackstream.storage.TextColumns;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,15 +51,29 @@ class HistoryEventTests {
 
     @Test
     void acceptsOnlyOneWholeJsonObjectAsStoredProperties() {
-        EventRows rows = new EventRows(CODEC.mapper());
+        assertThat(isObject("{}")).isTrue();
+        assertThat(isObject("{\"price\":19.90,\"extra\":{\"a\":[1,{\"b\":null}]}}")).isTrue();
+        assertThat(isObject("{\"name\":\"Café crème ☕\",\"city\":\"東京\"}")).isTrue();
+        assertThat(isObject("[1,2]")).isFalse();
+        assertThat(isObject("\"text\"")).isFalse();
+        assertThat(isObject("{\"price\":")).isFalse();
+        assertThat(isObject("{\"a\":1} {\"b\":2}")).isFalse();
+        assertThat(isObject("{\"a\":1}}")).isFalse();
+        assertThat(isObject("")).isFalse();
+    }
 
-        assertThat(rows.isJsonObject("{}")).isTrue();
-        assertThat(rows.isJsonObject("{\"price\":19.90,\"extra\":{\"a\":[1,{\"b\":null}]}}")).isTrue();
-        assertThat(rows.isJsonObject("[1,2]")).isFalse();
-        assertThat(rows.isJsonObject("\"text\"")).isFalse();
-        assertThat(rows.isJsonObject("{\"price\":")).isFalse();
-        assertThat(rows.isJsonObject("{\"a\":1} {\"b\":2}")).isFalse();
-        assertThat(rows.isJsonObject("{\"a\":1}}")).isFalse();
-        assertThat(rows.isJsonObject("")).isFalse();
+    @Test
+    void checksOnlyTheValueOfABufferSlice() {
+        // The driver hands out column values as slices of a larger frame: only the slice counts.
+        byte[] frame = "[[{\"a\":1}]]".getBytes(StandardCharsets.UTF_8);
+        assertThat(EventRows.isJsonObject(ByteBuffer.wrap(frame, 2, 7).slice())).isTrue();
+        assertThat(EventRows.isJsonObject(ByteBuffer.wrap(frame, 2, 7))).isTrue();
+        assertThat(EventRows.isJsonObject(ByteBuffer.wrap(frame, 1, 9))).isFalse();
+        ByteBuffer direct = ByteBuffer.allocateDirect(7).put(frame, 2, 7).flip();
+        assertThat(EventRows.isJsonObject(direct)).isTrue();
+    }
+
+    private static boolean isObject(String json) {
+        return EventRows.isJsonObject(TextColumns.encode(json));
     }
 }
