@@ -21,9 +21,9 @@ import java.time.Instant;
  * a page of history is read far more often than an event is written. Columns are taken by their
  * index in {@link #COLUMNS}, which spares the driver a name lookup per value, text from its UTF-8
  * bytes (see {@link TextColumns}) and timestamps through their codec, not the driver's registry
- * (which looks the codec up, and formats a trace message, for every value). The stored properties text goes out as it is (see
- * {@link HistoryEvent}); it is only checked to be one JSON object, so that a row written by something
- * other than this service cannot break the JSON of a whole page.
+ * (which looks the codec up, and builds a trace message, for every value). The stored properties
+ * text goes out as it is (see {@link HistoryEvent}); it is only checked to be one JSON object, so
+ * that a row written by something other than this service cannot break the JSON of a whole page.
  */
 final class EventRows {
 
@@ -35,7 +35,8 @@ final class EventRows {
     static final int EVENT_TYPE = 2;
 
     // Only the shape is checked, so not with the contract's mapper: its duplicate-key detection and
-    // the per-parser child table of canonical names were a quarter of what a history page allocated.
+    // the per-parser child table of canonical names were a quarter of what the request threads
+    // allocated for a history page.
     private static final JsonFactory SHAPE = JsonFactory.builder()
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
             .build();

@@ -26,10 +26,10 @@ import java.util.List;
  * <p>Without {@code to}, the window ends at the horizon: this server's clock plus the future bound
  * of the contract, the latest time an event received by now can carry. Its bucket is the newest
  * that can hold events of the window, so for a user active today a first page is one Cassandra
- * request, not two (index and bucket): on a node answering 200 pages a second, each request cost
- * about a millisecond of its CPU whatever it read. An event stamped beyond the horizon (its
- * producer's clock ahead of ours) is stored all the same, appears once the clock reaches it and
- * can be read before with an explicit {@code to}: then the index is asked first.
+ * round trip, not two in a row (index, then bucket). A user without events in that bucket pays one
+ * empty read more. An event stamped beyond the horizon (its producer's clock ahead of ours) is
+ * stored all the same, appears once the clock reaches it, and can be read before with an explicit
+ * {@code to}; for a window that ends beyond the horizon the index is asked first.
  */
 class HistoryReader {
 
