@@ -3,6 +3,7 @@ package io.trackstream.storage.history;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.trackstream.model.EventCodec;
 import io.trackstream.storage.StorageProperties;
+import io.trackstream.storage.WrittenPartitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +14,9 @@ import java.time.Clock;
 class HistoryConfiguration {
 
     @Bean
-    HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec) {
-        return new HistoryReader(session, properties.layout(), new EventRows(), Clock.systemUTC(),
+    HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec,
+            WrittenPartitions written) {
+        return new HistoryReader(session, properties.layout(), new EventRows(), written, Clock.systemUTC(),
                 codec.policy().maxFutureSkew());
     }
 }

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.trackstream.cassandra.BucketSize;
 import io.trackstream.cassandra.StorageLayout;
 import io.trackstream.cassandra.Tables;
+import io.trackstream.storage.WrittenPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,19 +18,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a user's history newest first: reads the newest bucket the window can hold, then, if the
- * page is not full yet, walks the user's older buckets from {@code user_buckets} (newest first).
- * Each bucket partition is read within the time window with the driver's paging, keeping the
- * requested types, until the page holds one event more than the limit (which says whether a next
+ * Reads a user's history newest first: walks the user's buckets from {@code user_buckets} (newest
+ * first), reads each bucket partition within the time window with the driver's paging, keeps the
+ * requested types and stops once it holds one event more than the limit (which says whether a next
  * page exists). Never an OFFSET: a page continues strictly after the cursor's event.
  *
- * <p>Without {@code to}, the window ends at the horizon: this server's clock plus the future bound
- * of the contract, the latest time an event received by now can carry. Its bucket is the newest
- * that can hold events of the window, so for a user active today a first page is one Cassandra
- * round trip, not two in a row (index, then bucket). A user without events in that bucket pays one
- * empty read more. An event stamped beyond the horizon (its producer's clock ahead of ours) is
- * stored all the same, appears once the clock reaches it, and can be read before with an explicit
- * {@code to}; for a window that ends beyond the horizon the index is asked first.
+ * <p>The newest bucket of the window is read before the index is asked when it is known to hold
+ * events: it holds the cursor's event, or this instance wrote to it lately ({@link
+ * WrittenPartitions}). A page of a user active today is then one Cassandra round trip instead of two
+ * in a row, while an unknown or idle user still costs one request, not an empty read more. For that,
+ * without {@code to} the window ends at the horizon: this server's clock plus the contract's future
+ * bound, the latest time an event received by now can carry, so the newest bucket of the window is
+ * the current one. An event stamped beyond the horizon (its producer's clock ahead of ours) is stored
+ * all the same, appears once the clock reaches it, and can be read before with an explicit {@code to}.
  */
 class HistoryReader {
 
@@ -47,6 +48,7 @@ class HistoryReader {
     private final PreparedStatement buckets;
     private final PreparedStatement window;
     private final PreparedStatement sameMillisecond;
+    private final WrittenPartitions written;
     private final Clock clock;
     private final Duration futureBound;
 
@@ -54,10 +56,12 @@ class HistoryReader {
      * @param futureBound how far past the time it was received an event may be stamped (the
      *        contract's bound), which with the clock gives the horizon
      */
-    HistoryReader(CqlSession session, StorageLayout layout, EventRows rows, Clock clock, Duration futureBound) {
+    HistoryReader(CqlSession session, StorageLayout layout, EventRows rows, WrittenPartitions written, Clock clock,
+            Duration futureBound) {
         this.session = session;
         this.layout = layout;
         this.rows = rows;
+        this.written = written;
         this.clock = clock;
         this.futureBound = futureBound;
         this.buckets = session.prepare("SELECT bucket FROM " + Tables.USER_BUCKETS
@@ -94,8 +98,9 @@ class HistoryReader {
         Instant topBucket = bucketSize.bucketOf(upper.minusMillis(1));
         if (found.size() < wanted && lower.isBefore(upper) && !topBucket.isBefore(lowestBucket)) {
             Instant indexTop = topBucket;
-            // A bucket beyond the horizon's is most likely empty: there the index is asked first.
-            if (!topBucket.isAfter(bucketSize.bucketOf(horizon))) {
+            boolean holdsEvents = (after != null && topBucket.equals(after.bucket()))
+                    || written.contains(query.userId(), topBucket);
+            if (holdsEvents) {
                 collect(window(query, topBucket, lower, upper, pageSize), query, found, wanted);
                 indexTop = topBucket.minusMillis(1);
             }

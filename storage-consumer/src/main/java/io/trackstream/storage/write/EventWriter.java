@@ -9,8 +9,6 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,11 +19,11 @@ import io.trackstream.model.EventCodec;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.storage.TextColumns;
+import io.trackstream.storage.WrittenPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  * event, so writing a batch again after a failure, a rebalance or a restart doubles nothing.
  *
  * <p>A partition's {@code user_buckets} row needs writing once, not once per polled batch: the
- * partitions written successfully are remembered for an hour (bounded), and their index row is
- * not sent again meanwhile. With many users per poll this halves the writes per event.
+ * partitions written successfully are remembered ({@link WrittenPartitions}), and their index row
+ * is not sent again meanwhile. With many users per poll this halves the writes per event.
  *
  * <p>{@link #write} returns only when every row is written and throws otherwise.
  */
@@ -79,14 +77,12 @@ class EventWriter {
     private final Timer writeOk;
     private final Timer writeFailed;
     // Only partitions whose whole batch was written land here, so a remembered index row exists.
-    private final Cache<PartitionKey, Boolean> indexed = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterWrite(Duration.ofHours(1))
-            .build();
+    private final WrittenPartitions written;
 
     EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxInFlight, int maxBatchRows,
-            StorageWritesHealthIndicator health, MeterRegistry meters) {
+            WrittenPartitions written, StorageWritesHealthIndicator health, MeterRegistry meters) {
         this.session = session;
+        this.written = written;
         this.layout = layout;
         this.codec = codec;
         this.maxBatchRows = maxBatchRows;
@@ -136,7 +132,7 @@ class EventWriter {
             log.warn("Could not write {} events to Cassandra, the batch will be retried: {}", events.size(), e.toString());
             throw new StorageUnavailableException("could not write " + events.size() + " events to Cassandra", e);
         }
-        newlyIndexed.forEach(partition -> indexed.put(partition, Boolean.TRUE));
+        newlyIndexed.forEach(partition -> written.add(partition.userId(), partition.bucket()));
         writeOk.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         health.writeSucceeded();
         stored.increment(events.size());
@@ -162,7 +158,7 @@ class EventWriter {
         List<Statement<?>> statements = new ArrayList<>();
         for (Map.Entry<PartitionKey, Map<RowKey, UserActivityEvent>> entry : partitions.entrySet()) {
             PartitionKey partition = entry.getKey();
-            if (indexed.getIfPresent(partition) == null) {
+            if (!written.contains(partition.userId(), partition.bucket())) {
                 statements.add(insertBucket.bind()
                         .setString("user_id", partition.userId())
                         .setInstant("bucket", partition.bucket())
