@@ -41,12 +41,15 @@ final class EventRows {
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
             .build();
 
+    private EventRows() {
+    }
+
     /**
      * The event of the row.
      *
      * @throws IllegalArgumentException when the stored properties are not a JSON object
      */
-    HistoryEvent toEvent(Row row) {
+    static HistoryEvent toEvent(Row row) {
         ByteBuffer propertiesUtf8 = row.getBytesUnsafe(11);
         if (propertiesUtf8 != null && !isJsonObject(propertiesUtf8)) {
             throw new IllegalArgumentException("the stored properties of event " + text(row, 0) + " are not a JSON object");
@@ -73,6 +76,7 @@ final class EventRows {
 
     /** Whether the UTF-8 text is exactly one JSON object. */
     static boolean isJsonObject(ByteBuffer utf8) {
+        // The driver hands out heap buffers; a direct one (another codec set-up) goes through a copy.
         ByteBuffer bytes = utf8.hasArray() ? utf8 : TextColumns.encode(TextColumns.decode(utf8));
         try (JsonParser parser = SHAPE.createParser(ObjectReadContext.empty(), bytes.array(),
                 bytes.arrayOffset() + bytes.position(), bytes.remaining())) {

@@ -16,7 +16,7 @@ class HistoryConfiguration {
     @Bean
     HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec,
             WrittenPartitions written) {
-        return new HistoryReader(session, properties.layout(), new EventRows(), written, Clock.systemUTC(),
+        return new HistoryReader(session, properties.layout(), written, Clock.systemUTC(),
                 codec.policy().maxFutureSkew());
     }
 }

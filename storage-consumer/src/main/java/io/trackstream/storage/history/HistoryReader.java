@@ -44,7 +44,6 @@ class HistoryReader {
 
     private final CqlSession session;
     private final StorageLayout layout;
-    private final EventRows rows;
     private final PreparedStatement buckets;
     private final PreparedStatement window;
     private final PreparedStatement sameMillisecond;
@@ -56,11 +55,10 @@ class HistoryReader {
      * @param futureBound how far past the time it was received an event may be stamped (the
      *        contract's bound), which with the clock gives the horizon
      */
-    HistoryReader(CqlSession session, StorageLayout layout, EventRows rows, WrittenPartitions written, Clock clock,
+    HistoryReader(CqlSession session, StorageLayout layout, WrittenPartitions written, Clock clock,
             Duration futureBound) {
         this.session = session;
         this.layout = layout;
-        this.rows = rows;
         this.written = written;
         this.clock = clock;
         this.futureBound = futureBound;
@@ -73,9 +71,8 @@ class HistoryReader {
     }
 
     HistoryPage read(HistoryQuery query) {
-        Instant horizon = clock.instant().plus(futureBound);
         Instant lower = query.from() == null ? EARLIEST : query.from();
-        Instant upper = query.to() == null ? horizon : query.to();
+        Instant upper = query.to() == null ? clock.instant().plus(futureBound) : query.to();
         HistoryCursor after = query.after();
         List<HistoryEvent> found = new ArrayList<>(query.limit() + 1);
         int wanted = query.limit() + 1;
@@ -145,7 +142,7 @@ class HistoryReader {
             }
             HistoryEvent event;
             try {
-                event = rows.toEvent(row);
+                event = EventRows.toEvent(row);
             } catch (IllegalArgumentException e) {
                 log.warn("Skipping a stored event that cannot be written back: {}", e.getMessage());
                 continue;
