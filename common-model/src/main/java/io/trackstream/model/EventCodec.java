@@ -124,6 +124,9 @@ public final class EventCodec {
             node = EventJson.MAPPER.readTree(body);
         } catch (JacksonException e) {
             return Decoded.rejected(EventJson.describe(e, body.length));
+        } catch (NumberFormatException e) {
+            // Jackson reads a number's digits lazily, and 1E12345678901 fails only then, outside its own exceptions.
+            return Decoded.rejected(EventJson.NUMBER_OUT_OF_RANGE);
         }
         return decode.apply(node);
     }

@@ -44,6 +44,9 @@ final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    static final Violation NUMBER_OUT_OF_RANGE =
+            new Violation("body", "must be well-formed JSON: a number's exponent is out of range");
+
     private EventJson() {
     }
 

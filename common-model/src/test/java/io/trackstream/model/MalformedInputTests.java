@@ -59,6 +59,21 @@ class MalformedInputTests {
                 .extracting(Violation::field).containsExactly("properties.price");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"metadata\":{\"x\":1E12345678901}}", "{\"properties\":{\"price\":1e-99999999999}}",
+            "{\"user_id\":\"u\",\"x\":[12E99999999999]}"})
+    void rejectsANumberWhoseExponentIsOutOfRangeRatherThanThrowing(String body) {
+        EventCodec.Decoded client = CODEC.decodeClient(utf8(body), RECEIVED_AT);
+        EventCodec.Decoded record = CODEC.decodeRecord(utf8(body));
+
+        for (EventCodec.Decoded decoded : java.util.List.of(client, record)) {
+            assertThat(decoded.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("body");
+                assertThat(v.error()).isEqualTo("must be well-formed JSON: a number's exponent is out of range");
+            });
+        }
+    }
+
     @Test
     void rejectsBatchElementsThatAreNotObjects() {
         assertThat(CODEC.decodeClient(CODEC.mapper().readTree("[1]").get(0), RECEIVED_AT, null).violations())

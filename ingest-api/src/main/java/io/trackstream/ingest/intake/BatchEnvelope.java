@@ -32,6 +32,9 @@ record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violation> viol
             return invalid("body", "must be a complete JSON object, but the body ends too early");
         } catch (JacksonException e) {
             return invalid("body", "must be well-formed JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson reads a number's digits lazily, and 1E12345678901 fails only then, outside its own exceptions.
+            return invalid("body", "must be well-formed JSON: a number's exponent is out of range");
         }
         if (root == null || !root.isObject()) {
             return invalid("body", "must be a JSON object with an \"events\" array");

@@ -192,7 +192,7 @@ class TrackEndpointTests {
     @ParameterizedTest(name = "body {0} is rejected")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {"''", "'null'", "'[]'",
             "'[{\"user_id\":\"u\",\"event_type\":\"click\",\"timestamp\":\"2024-01-15T10:30:45Z\"}]'",
-            "'{\"user_id\":\"u\",'", "'{not json}'", "'\"text\"'"})
+            "'{\"user_id\":\"u\",'", "'{not json}'", "'\"text\"'", "'{\"user_id\":\"u\",\"metadata\":{\"x\":1E12345678901}}'"})
     void rejectsBodiesThatAreNotOneJsonObject(String body) {
         MvcTestResult result = post(body);
 
