@@ -101,16 +101,29 @@ public final class EventCodec {
      * own {@code received_at}.
      */
     public Decoded decodeRecord(byte[] json) {
-        int recordLength = json == null ? 0 : json.length;
-        return parseThen(json, node -> decodeRecord(node, recordLength));
+        if (json != null) {
+            FieldReader reader = new FieldReader();
+            UserActivityEvent event = RecordStream.read(json, reader);
+            if (event != null) {
+                return judgeRecord(event, reader, json.length);
+            }
+        }
+        return decodeRecordTree(json);
     }
 
-    private Decoded decodeRecord(JsonNode node, int recordLength) {
-        if (!node.isObject()) {
-            return Decoded.rejected(NOT_AN_OBJECT);
-        }
-        FieldReader reader = new FieldReader();
-        UserActivityEvent event = EventValidator.read(node, EventValidator.Source.RECORD, reader);
+    /** The tree path alone: what {@link RecordStream} leaves to it, and what a test holds it to. */
+    Decoded decodeRecordTree(byte[] json) {
+        int recordLength = json == null ? 0 : json.length;
+        return parseThen(json, node -> {
+            if (!node.isObject()) {
+                return Decoded.rejected(NOT_AN_OBJECT);
+            }
+            FieldReader reader = new FieldReader();
+            return judgeRecord(EventValidator.read(node, EventValidator.Source.RECORD, reader), reader, recordLength);
+        });
+    }
+
+    private Decoded judgeRecord(UserActivityEvent event, FieldReader reader, int recordLength) {
         checkFutureBound(event, reader);
         checkSize(event, reader, recordLength);
         return Decoded.of(event, reader);

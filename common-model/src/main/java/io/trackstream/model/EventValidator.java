@@ -35,24 +35,34 @@ final class EventValidator {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    // Longest values, in code points; RecordStream applies the same limits.
+    static final int EVENT_ID_MAX = 100;
+    static final int USER_ID_MAX = 128;
+    static final int EVENT_TYPE_MAX = 50;
+    static final int SESSION_ID_MAX = 128;
+    static final int URL_MAX = 2048;
+    static final int USER_AGENT_MAX = 1024;
+    static final int DEVICE_TEXT_MAX = 64;
+    static final int CITY_MAX = 128;
+
     private EventValidator() {
     }
 
     static UserActivityEvent read(JsonNode event, Source source, FieldReader reader) {
         boolean record = source == Source.RECORD;
         reportIgnoredFields(event, source, reader);
-        String eventId = reader.name(event, "event_id", 100, record);
-        String userId = reader.idOrInteger(event, "user_id", 128, 1, true);
-        String eventType = reader.name(event, "event_type", 50, true);
+        String eventId = reader.name(event, "event_id", EVENT_ID_MAX, record);
+        String userId = reader.idOrInteger(event, "user_id", USER_ID_MAX, 1, true);
+        String eventType = reader.name(event, "event_type", EVENT_TYPE_MAX, true);
         Instant timestamp = reader.instant(event, "timestamp", true);
         Instant sentAt = reader.instant(event, "sent_at", false);
         Instant receivedAt = record ? reader.instant(event, "received_at", true) : null;
-        String sessionId = reader.name(event, "session_id", 128, false);
-        String pageUrl = reader.text(event, "page_url", 2048);
-        String referrer = reader.text(event, "referrer", 2048);
-        String userAgent = reader.text(event, "user_agent", 1024);
-        String ipAddress = reader.string(event, "ip_address", false,
-                s -> s.length() <= 45 && IpLiterals.isValid(s), "must be an IPv4 or IPv6 address literal");
+        String sessionId = reader.name(event, "session_id", SESSION_ID_MAX, false);
+        String pageUrl = reader.text(event, "page_url", URL_MAX);
+        String referrer = reader.text(event, "referrer", URL_MAX);
+        String userAgent = reader.text(event, "user_agent", USER_AGENT_MAX);
+        String ipAddress = reader.string(event, "ip_address", false, EventValidator::isIpAddress,
+                "must be an IPv4 or IPv6 address literal");
         EventProperties properties = PropertiesReader.read(event, reader);
         Device device = readDevice(event, reader);
         Location location = readLocation(event, reader);
@@ -76,9 +86,9 @@ final class EventValidator {
         }
         reportUnknownKeys(device, "device", DEVICE_KEYS, reader);
         return new Device(
-                reader.string(device, "device.type", false, DEVICE_TYPES::contains, DEVICE_TYPE_RULE),
-                reader.text(device, "device.os", 64),
-                reader.text(device, "device.browser", 64));
+                reader.string(device, "device.type", false, EventValidator::isDeviceType, DEVICE_TYPE_RULE),
+                reader.text(device, "device.os", DEVICE_TEXT_MAX),
+                reader.text(device, "device.browser", DEVICE_TEXT_MAX));
     }
 
     private static Location readLocation(JsonNode event, FieldReader reader) {
@@ -88,14 +98,26 @@ final class EventValidator {
         }
         reportUnknownKeys(location, "location", LOCATION_KEYS, reader);
         return new Location(
-                reader.string(location, "location.country", false, COUNTRIES::contains,
+                reader.string(location, "location.country", false, EventValidator::isCountry,
                         "must be an ISO 3166-1 alpha-2 country code of two uppercase letters, e.g. DE"),
-                reader.text(location, "location.city", 128),
+                reader.text(location, "location.city", CITY_MAX),
                 reader.string(location, "location.timezone", false, EventValidator::isZoneId,
                         "must be a time-zone id such as Europe/Berlin or UTC"));
     }
 
-    private static boolean isZoneId(String text) {
+    static boolean isIpAddress(String text) {
+        return text.length() <= 45 && IpLiterals.isValid(text);
+    }
+
+    static boolean isDeviceType(String text) {
+        return DEVICE_TYPES.contains(text);
+    }
+
+    static boolean isCountry(String text) {
+        return COUNTRIES.contains(text);
+    }
+
+    static boolean isZoneId(String text) {
         if (text.length() > 64) {
             return false;
         }

@@ -62,7 +62,7 @@ final class FieldReader {
 
     /** A name or id: non-blank, at most {@code max} characters. */
     String name(JsonNode object, String field, int max, boolean required) {
-        return string(object, field, required, s -> !s.isBlank() && isCleanText(s, max),
+        return string(object, field, required, s -> isName(s, max),
                 () -> "must be a non-blank string of at most " + max + " characters without control characters");
     }
 
@@ -90,7 +90,7 @@ final class FieldReader {
         if (node != null && node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= minInteger) {
             return Long.toString(node.longValue());
         }
-        if (node != null && node.isString() && !node.stringValue().isBlank() && isCleanText(node.stringValue(), max)) {
+        if (node != null && node.isString() && isName(node.stringValue(), max)) {
             return node.stringValue();
         }
         broken(field, node, required,
@@ -180,6 +180,11 @@ final class FieldReader {
     static boolean isFiniteNumber(JsonNode node) {
         // Parsed JSON never holds NaN, but a tree built in code (a batch element) might.
         return node.isNumber() && node.doubleValueOpt().isPresent() && Double.isFinite(node.doubleValueOpt().getAsDouble());
+    }
+
+    /** Non-blank clean text: the rule of names and ids. */
+    static boolean isName(String text, int max) {
+        return !text.isBlank() && isCleanText(text, max);
     }
 
     // Length in code points, so an emoji counts once, as a person would count it. Every control

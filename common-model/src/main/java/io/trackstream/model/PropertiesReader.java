@@ -22,6 +22,12 @@ final class PropertiesReader {
             .map(Currency::getCurrencyCode)
             .collect(Collectors.toUnmodifiableSet());
 
+    // Longest values, in code points; RecordStream applies the same limits.
+    static final int PRODUCT_ID_MAX = 128;
+    static final int PRODUCT_NAME_MAX = 256;
+    static final int CATEGORY_MAX = 128;
+    static final int SEARCH_QUERY_MAX = 512;
+
     private PropertiesReader() {
     }
 
@@ -31,13 +37,13 @@ final class PropertiesReader {
         if (props == null) {
             return null;
         }
-        String productId = reader.idOrInteger(props, "properties.product_id", 128, 0, false);
-        String productName = reader.text(props, "properties.product_name", 256);
+        String productId = reader.idOrInteger(props, "properties.product_id", PRODUCT_ID_MAX, 0, false);
+        String productName = reader.text(props, "properties.product_name", PRODUCT_NAME_MAX);
         BigDecimal price = reader.amount(props, "properties.price");
-        String category = reader.text(props, "properties.category", 128);
-        String searchQuery = reader.text(props, "properties.search_query", 512);
+        String category = reader.text(props, "properties.category", CATEGORY_MAX);
+        String searchQuery = reader.text(props, "properties.search_query", SEARCH_QUERY_MAX);
         BigDecimal cartValue = reader.amount(props, "properties.cart_value");
-        String currency = reader.string(props, "properties.currency", false, CURRENCIES::contains,
+        String currency = reader.string(props, "properties.currency", false, PropertiesReader::isCurrency,
                 "must be an ISO 4217 currency code of three uppercase letters, e.g. EUR");
         Integer quantity = reader.count(props, "properties.quantity");
         ObjectNode extra = EventJson.MAPPER.createObjectNode();
@@ -49,6 +55,14 @@ final class PropertiesReader {
         }
         return new EventProperties(productId, productName, price, category, searchQuery, cartValue, currency,
                 quantity, extra.isEmpty() ? null : EventJson.compact(extra));
+    }
+
+    static boolean isKnownKey(String key) {
+        return KNOWN_KEYS.contains(key);
+    }
+
+    static boolean isCurrency(String text) {
+        return CURRENCIES.contains(text);
     }
 
     /**
