@@ -98,7 +98,8 @@ public final class EventCodec {
     /**
      * Decodes a record read from Kafka: the same rules, but {@code event_id} and {@code received_at}
      * are required and nothing is assigned or corrected; the future bound is taken from the record's
-     * own {@code received_at}.
+     * own {@code received_at}. A record is read in one pass over its tokens ({@link RecordStream});
+     * only one that pass is not sure of is parsed into a tree and judged there.
      */
     public Decoded decodeRecord(byte[] json) {
         if (json != null) {

@@ -48,7 +48,7 @@ final class PropertiesReader {
         Integer quantity = reader.count(props, "properties.quantity");
         ObjectNode extra = EventJson.MAPPER.createObjectNode();
         for (Map.Entry<String, JsonNode> entry : props.properties()) {
-            if (!KNOWN_KEYS.contains(entry.getKey())) {
+            if (!isKnownKey(entry.getKey())) {
                 requireFiniteNumbers(entry.getValue(), "properties." + entry.getKey(), reader);
                 extra.set(entry.getKey(), entry.getValue());
             }
