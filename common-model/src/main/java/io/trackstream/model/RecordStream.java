@@ -53,12 +53,13 @@ final class RecordStream {
     }
 
     /**
-     * The event, with the names of ignored fields added to {@code ignored}, or null when the tree
-     * path must decide. Checks neither the future bound nor the size: the codec does, for both paths.
+     * The event, with the names of ignored fields added to {@code reader}, or null when the tree
+     * path must decide (with a reader of its own). Checks neither the future bound nor the size: the
+     * codec does, for both paths.
      */
-    static UserActivityEvent read(byte[] json, FieldReader ignored) {
+    static UserActivityEvent read(byte[] json, FieldReader reader) {
         try (JsonParser p = TOKENS.createParser(ObjectReadContext.empty(), json)) {
-            UserActivityEvent event = readEvent(p, ignored);
+            UserActivityEvent event = readEvent(p, reader);
             // A second document after the object is malformed input for the tree path to word.
             return p.nextToken() == null ? event : null;
         } catch (NotSure | JacksonException | NumberFormatException e) {
@@ -66,7 +67,7 @@ final class RecordStream {
         }
     }
 
-    private static UserActivityEvent readEvent(JsonParser p, FieldReader ignored) {
+    private static UserActivityEvent readEvent(JsonParser p, FieldReader reader) {
         expect(p.nextToken() == JsonToken.START_OBJECT);
         String eventId = null;
         String userId = null;
@@ -109,18 +110,18 @@ final class RecordStream {
                 case "client_timestamp" -> clientTimestamp = once(clientTimestamp, instant(p));
                 case "clock_skew_ms" -> clockSkewMs = once(clockSkewMs, wholeNumber(p));
                 default -> {
-                    expect(!ignored.ignored().contains(name) && isScalar(p));
-                    ignored.ignore(name);
+                    expect(!reader.ignored().contains(name) && isScalar(p));
+                    reader.ignore(name);
                 }
             }
         }
         expect(eventId != null && userId != null && eventType != null && timestamp != null && receivedAt != null
                 && (clientTimestamp == null) == (clockSkewMs == null));
-        expect(!KnownEventType.PURCHASE.wireName().equals(eventType)
-                || (properties != null && (isPositive(properties.cartValue()) || isPositive(properties.price()))));
+        PropertiesReader.requirePositiveAmountForPurchase(eventType, properties, reader);
+        expect(reader.violations().isEmpty());
         // The tree path lists unknown device keys before unknown location keys, whatever their order.
-        deviceIgnored.forEach(ignored::ignore);
-        locationIgnored.forEach(ignored::ignore);
+        deviceIgnored.forEach(reader::ignore);
+        locationIgnored.forEach(reader::ignore);
         return new UserActivityEvent(eventId, userId, eventType, timestamp, sentAt, receivedAt, sessionId, pageUrl,
                 referrer, userAgent, ipAddress, properties, device, location, metadata, clientTimestamp, clockSkewMs);
     }
@@ -279,10 +280,6 @@ final class RecordStream {
         BigDecimal value = p.getDecimalValue();
         expect(Double.isFinite(value.doubleValue()));
         return value;
-    }
-
-    private static boolean isPositive(BigDecimal amount) {
-        return amount != null && amount.signum() > 0;
     }
 
     /** The metadata object as compact text, written as the tree path writes its nodes. */
