@@ -1,5 +1,7 @@
 package io.trackstream.storage;
 
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.trackstream.cassandra.BucketSize;
 import io.trackstream.model.Topics;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.stack.LocalStackExtension;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -117,6 +120,49 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
         for (int i = 1; i < times.size(); i++) {
             assertThat(times.get(i)).isBefore(times.get(i - 1));
         }
+    }
+
+    @Test
+    void pagesAdjacentBucketsThisInstanceDidNotWriteThroughTheIndex() {
+        // Days D+1 and D+2 are written through Kafka, so this instance knows they hold events; day D
+        // holds rows it never wrote (copied in CQL, as another instance or an earlier run would
+        // have), so after D+1 the reader must ask the index and not take D's rows for absent.
+        String user = newUser("mixed");
+        String elsewhere = newUser("elsewhere");
+        List<UserActivityEvent> known = new ArrayList<>();
+        List<UserActivityEvent> copied = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            known.add(event(user, "click", DAY.plus(Duration.ofDays(2)).plus(Duration.ofHours(3L + i))));
+            known.add(event(user, "click", DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(3L + i))));
+            copied.add(event(elsewhere, "search", DAY.plus(Duration.ofHours(3L + i))));
+        }
+        sendAll(known);
+        sendAll(copied);
+        awaitEvents(user, "?limit=1000", 6);
+        awaitEvents(elsewhere, "?limit=1000", 3);
+        Instant dayD = BucketSize.DAY.bucketOf(DAY);
+        for (Row row : cql.execute("SELECT JSON * FROM user_events WHERE user_id = ? AND bucket = ?", elsewhere, dayD)) {
+            JsonNode copy = CODEC.mapper().readTree(row.getString(0));
+            ((ObjectNode) copy).put("user_id", user);
+            cql.execute("INSERT INTO user_events JSON ?", copy.toString());
+        }
+        cql.execute("INSERT INTO user_buckets (user_id, bucket) VALUES (?, ?)", user, dayD);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 5; pages++) {
+            JsonNode page = history(user, "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(page));
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+            if (cursor == null) {
+                break;
+            }
+        }
+        List<UserActivityEvent> all = new ArrayList<>(known);
+        all.addAll(copied);
+        assertThat(seen).containsExactlyElementsOf(all.stream()
+                .sorted(Comparator.comparing(UserActivityEvent::timestamp).reversed())
+                .map(UserActivityEvent::eventId).toList());
     }
 
     @Test
