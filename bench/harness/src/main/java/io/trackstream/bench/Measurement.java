@@ -17,6 +17,10 @@ record Measurement(String name, String unit, double value, String baseline, Doub
         return new Measurement(name, unit, value, baseline.name(), baseline.value() == 0 ? null : value / baseline.value(), latencyMs, note);
     }
 
+    Measurement noted(String more) {
+        return new Measurement(name, unit, value, baseline, ratio, latencyMs, note == null ? more : note + "; " + more);
+    }
+
     Measurement withLatency(Percentiles percentiles) {
         return new Measurement(name, unit, value, baseline, ratio, percentiles.asMap(), note);
     }
