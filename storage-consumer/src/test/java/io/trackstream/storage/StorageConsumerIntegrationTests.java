@@ -99,22 +99,18 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
         sendAll(events);
         awaitEvents(user, "?limit=1000", 9);
 
+        List<JsonNode> pages = pages(user, "?limit=4", 10);
         List<String> seen = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            JsonNode page = history(user, "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+        for (JsonNode page : pages) {
             assertThat(page.get("events").size()).isLessThanOrEqualTo(4);
             page.get("events").forEach(e -> {
                 seen.add(e.get("event_id").asString());
                 times.add(Instant.parse(e.get("timestamp").asString()));
             });
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
-            pages++;
-        } while (cursor != null && pages < 10);
+        }
 
-        assertThat(pages).isEqualTo(3);
+        assertThat(pages).hasSize(3);
         assertThat(seen).hasSize(9).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(UserActivityEvent::eventId).toList());
         for (int i = 1; i < times.size(); i++) {
@@ -123,44 +119,38 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
     }
 
     @Test
-    void pagesAdjacentBucketsThisInstanceDidNotWriteThroughTheIndex() {
-        // Days D+1 and D+2 are written through Kafka, so this instance knows they hold events; day D
-        // holds rows it never wrote (copied in CQL, as another instance or an earlier run would
-        // have), so after D+1 the reader must ask the index and not take D's rows for absent.
-        String user = newUser("mixed");
+    void readsAdjacentBucketsItWroteDirectlyAndAsksTheIndexForOthers() {
+        // Today and yesterday are written through Kafka, so this instance knows they hold events and
+        // the first page reads both without the index. The day before holds rows it never wrote
+        // (copied in CQL, as another instance or an earlier run would have): the second page must
+        // ask the index for it, not take its rows for absent.
+        String user = newUser("adjacent");
         String elsewhere = newUser("elsewhere");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant yesterday = BucketSize.DAY.bucketOf(now).minus(Duration.ofDays(1));
+        Instant dayBefore = yesterday.minus(Duration.ofDays(1));
         List<UserActivityEvent> known = new ArrayList<>();
         List<UserActivityEvent> copied = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            known.add(event(user, "click", DAY.plus(Duration.ofDays(2)).plus(Duration.ofHours(3L + i))));
-            known.add(event(user, "click", DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(3L + i))));
-            copied.add(event(elsewhere, "search", DAY.plus(Duration.ofHours(3L + i))));
+            known.add(event(user, "click", now.minusSeconds(i + 1)));
+            known.add(event(user, "click", yesterday.plus(Duration.ofHours(3L + i))));
+            copied.add(event(elsewhere, "search", dayBefore.plus(Duration.ofHours(3L + i))));
         }
         sendAll(known);
         sendAll(copied);
         awaitEvents(user, "?limit=1000", 6);
         awaitEvents(elsewhere, "?limit=1000", 3);
-        Instant dayD = BucketSize.DAY.bucketOf(DAY);
-        for (Row row : cql.execute("SELECT JSON * FROM user_events WHERE user_id = ? AND bucket = ?", elsewhere, dayD)) {
-            JsonNode copy = CODEC.mapper().readTree(row.getString(0));
-            ((ObjectNode) copy).put("user_id", user);
-            cql.execute("INSERT INTO user_events JSON ?", copy.toString());
+        for (Row row : cql.execute("SELECT JSON * FROM user_events WHERE user_id = ? AND bucket = ?", elsewhere, dayBefore)) {
+            ObjectNode copy = (ObjectNode) CODEC.mapper().readTree(row.getString(0));
+            cql.execute("INSERT INTO user_events JSON ?", copy.put("user_id", user).toString());
         }
-        cql.execute("INSERT INTO user_buckets (user_id, bucket) VALUES (?, ?)", user, dayD);
+        cql.execute("INSERT INTO user_buckets (user_id, bucket) VALUES (?, ?)", user, dayBefore);
 
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        for (int pages = 0; pages < 5; pages++) {
-            JsonNode page = history(user, "?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
-            seen.addAll(ids(page));
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
-            if (cursor == null) {
-                break;
-            }
-        }
+        List<String> paged = pages(user, "?limit=4", 5).stream().flatMap(page -> ids(page).stream()).toList();
+
         List<UserActivityEvent> all = new ArrayList<>(known);
         all.addAll(copied);
-        assertThat(seen).containsExactlyElementsOf(all.stream()
+        assertThat(paged).containsExactlyElementsOf(all.stream()
                 .sorted(Comparator.comparing(UserActivityEvent::timestamp).reversed())
                 .map(UserActivityEvent::eventId).toList());
     }
@@ -234,16 +224,7 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
         awaitEvents(user, beyond, 6);
 
         // The current bucket fills the first page; the next pages come from the index's older buckets.
-        List<String> paged = new ArrayList<>();
-        String query = "?limit=2";
-        for (int pages = 0; pages < 3; pages++) {
-            JsonNode page = history(user, query);
-            paged.addAll(ids(page));
-            if (page.get("next_cursor").isNull()) {
-                break;
-            }
-            query = "?limit=2&cursor=" + page.get("next_cursor").asString();
-        }
+        List<String> paged = pages(user, "?limit=2", 3).stream().flatMap(page -> ids(page).stream()).toList();
         List<String> expected = new ArrayList<>(recent.stream().map(UserActivityEvent::eventId).toList());
         older.forEach(e -> expected.add(e.eventId()));
         assertThat(paged).containsExactlyElementsOf(expected);

@@ -34,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,18 @@ abstract class StorageIntegrationTestSupport {
             throw new AssertionError("history answered " + response.statusCode() + ": " + response.body());
         }
         return json(response);
+    }
+
+    /** The user's history for {@code query} page after page, following next_cursor, at most {@code maxPages}. */
+    protected List<JsonNode> pages(String userId, String query, int maxPages) {
+        List<JsonNode> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = history(userId, query + (cursor == null ? "" : "&cursor=" + cursor));
+            pages.add(page);
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+        } while (cursor != null && pages.size() < maxPages);
+        return pages;
     }
 
     protected static List<String> ids(JsonNode page) {
