@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -120,12 +121,13 @@ final class Pipeline {
             awaitCommitted(admin, "storage-writers", target, Duration.ofMinutes(20));
             long done = System.nanoTime();
             double fromFirstSent = (target - before) / ((done - started) / 1e9);
+            String name = "storage drain, warm (sustained)";
             if (left < (target - before) / 2) {
                 // The consumer kept pace with the producer: too little was left to time on its own.
-                return Measurement.throughput("storage drain, warm (sustained)", "events/s", fromFirstSent,
+                return Measurement.throughput(name, "events/s", fromFirstSent,
                         (target - before) + " events, from the first record sent (only " + left + " were left when the producer finished)");
             }
-            return Measurement.throughput("storage drain, warm (sustained)", "events/s", left / ((done - produced) / 1e9),
+            return Measurement.throughput(name, "events/s", left / ((done - produced) / 1e9),
                     String.format("%d events; after the producer finished: %d events in %.1f s; from the first record sent: %,.0f events/s",
                             target - before, left, (done - produced) / 1e9, fromFirstSent));
         }
@@ -344,14 +346,7 @@ final class Pipeline {
         for (int p = 0; p < Topics.USER_ACTIVITIES_PARTITIONS; p++) {
             latest.put(new TopicPartition(Topics.USER_ACTIVITIES, p), OffsetSpec.latest());
         }
-        try {
-            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
+        return answer(admin.listOffsets(latest).all()).values().stream().mapToLong(o -> o.offset()).sum();
     }
 
     private static void awaitCommitted(Admin admin, String group, long target, Duration timeout) {
@@ -372,11 +367,15 @@ final class Pipeline {
 
     /** The sum of the group's committed offsets on user-activities. */
     private static long committed(Admin admin, String group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = answer(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.USER_ACTIVITIES))
+                .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset()).sum();
+    }
+
+    /** An admin call's answer, waited for up to 30 s; its failure an unchecked exception. */
+    private static <T> T answer(KafkaFuture<T> call) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.USER_ACTIVITIES))
-                    .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset()).sum();
+            return call.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

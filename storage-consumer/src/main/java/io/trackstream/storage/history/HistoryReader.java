@@ -94,11 +94,10 @@ class HistoryReader {
         }
         BucketSize bucketSize = layout.bucketSize();
         Instant lowestBucket = bucketSize.bucketOf(lower);
-        Instant topBucket = bucketSize.bucketOf(upper.minusMillis(1));
-        if (found.size() < wanted && lower.isBefore(upper) && !topBucket.isBefore(lowestBucket)) {
+        if (lower.isBefore(upper)) {
             // Known buckets, newest first, as long as each is next to the one read before it: no
             // bucket can lie between them, so the index has nothing to add until the first unknown one.
-            Instant bucket = topBucket;
+            Instant bucket = bucketSize.bucketOf(upper.minusMillis(1));
             while (found.size() < wanted && !bucket.isBefore(lowestBucket) && holdsEvents(query, after, bucket)) {
                 collect(window(query, bucket, lower, upper, pageSize), query, found, wanted);
                 bucket = bucketSize.bucketOf(bucket.minusMillis(1));
@@ -122,7 +121,7 @@ class HistoryReader {
         if (found.size() > query.limit()) {
             found = found.subList(0, query.limit());
             HistoryEvent last = found.get(found.size() - 1);
-            next = new HistoryCursor(layout.bucketSize().bucketOf(last.timestamp()), last.timestamp(), last.eventId())
+            next = new HistoryCursor(bucketSize.bucketOf(last.timestamp()), last.timestamp(), last.eventId())
                     .encode();
         }
         return new HistoryPage(query.userId(), List.copyOf(found), next);
