@@ -3,35 +3,31 @@ package io.trackstream.ingest.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.trackstream.model.EventCodec;
-import io.trackstream.model.RecordHeaders;
+import io.trackstream.model.EventRecords;
 import io.trackstream.model.Topics;
 import io.trackstream.model.UserActivityEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes events to {@link Topics#USER_ACTIVITIES} as the topic contract says: key = user_id (one
- * user's events stay ordered on one partition), record timestamp = the event's timestamp, value =
- * the codec's encoding, headers = event_id and contract version.
+ * Writes events to {@link Topics#USER_ACTIVITIES} through the record contract ({@link EventRecords}:
+ * key = user_id, record timestamp = event time, headers = event_id and contract version).
  */
 final class KafkaEventPublisher implements EventPublisher {
 
-    private static final byte[] CONTRACT_VERSION = RecordHeaders.CONTRACT_VERSION_V1.getBytes(StandardCharsets.UTF_8);
-
     private final KafkaTemplate<String, byte[]> template;
-    private final EventCodec codec;
+    private final EventRecords records;
     private final Timer acknowledged;
     private final Timer failed;
 
     KafkaEventPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, MeterRegistry registry) {
         this.template = template;
-        this.codec = codec;
+        this.records = new EventRecords(codec);
         this.acknowledged = sendTimer(registry, "acknowledged");
         this.failed = sendTimer(registry, "failed");
     }
@@ -46,11 +42,7 @@ final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public CompletableFuture<Void> publish(UserActivityEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.USER_ACTIVITIES, null,
-                event.timestamp().toEpochMilli(), event.userId(), codec.encode(event));
-        record.headers()
-                .add(RecordHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8))
-                .add(RecordHeaders.CONTRACT_VERSION, CONTRACT_VERSION);
+        ProducerRecord<String, byte[]> record = records.toRecord(event);
         long start = System.nanoTime();
         CompletableFuture<?> sent;
         try {

@@ -2,6 +2,7 @@ package io.trackstream.ingest.kafka;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trackstream.model.EventCodec;
+import io.trackstream.model.EventRecords;
 import io.trackstream.model.RecordHeaders;
 import io.trackstream.model.Topics;
 import io.trackstream.model.UserActivityEvent;
@@ -57,6 +58,20 @@ class KafkaEventPublisherTests {
         assertThat(new String(record.headers().lastHeader(RecordHeaders.CONTRACT_VERSION).value(), StandardCharsets.UTF_8))
                 .isEqualTo(RecordHeaders.CONTRACT_VERSION_V1);
         assertThat(registry.get("trackstream.ingest.kafka.send").tag("result", "acknowledged").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void writesTheRecordContractsRecordAsTheSimulatorDoes() {
+        UserActivityEvent event = event();
+
+        publisher.publish(event);
+
+        ProducerRecord<String, byte[]> sent = producer.history().get(0);
+        ProducerRecord<String, byte[]> contract = new EventRecords(codec).toRecord(event);
+        assertThat(sent.key()).isEqualTo(contract.key());
+        assertThat(sent.timestamp()).isEqualTo(contract.timestamp());
+        assertThat(sent.value()).isEqualTo(contract.value());
+        assertThat(sent.headers()).isEqualTo(contract.headers());
     }
 
     @Test

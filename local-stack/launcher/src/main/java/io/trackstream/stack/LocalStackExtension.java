@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * forked JVM to exit (30 s) trying to reach the broker, so Surefire killed the fork.
  *
  * <p>Before any Spring context loads it publishes the standard Spring Boot properties
- * ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}) as system properties, so a
+ * ({@code spring.kafka.bootstrap-servers}, {@code spring.cassandra.*}, the Streams replication factor of
+ * one broker) and {@code trackstream.data-dir} as system properties, so a
  * {@code @SpringBootTest} connects to the stack with no further set-up.
  *
  * <p>Use {@link LocalStackTest} on a test class, and {@link #stack()} to reach the servers.
@@ -35,11 +36,17 @@ public final class LocalStackExtension implements BeforeAllCallback {
     /** The stack of this test JVM, started on first use. */
     public static synchronized LocalStack stack() {
         if (stack == null) {
-            stack = LocalStack.start(StackConfig.tests(freshDataDir()));
+            Path dataDir = freshDataDir();
+            stack = LocalStack.start(StackConfig.tests(dataDir));
             System.setProperty("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
             System.setProperty("spring.cassandra.contact-points", stack.cassandraContactPointString());
             System.setProperty("spring.cassandra.local-datacenter", stack.cassandraLocalDatacenter());
             System.setProperty("spring.cassandra.keyspace-name", stack.keyspace());
+            // Files a service under test keeps (Kafka Streams state) go with the stack's data, in target/.
+            System.setProperty("trackstream.data-dir", dataDir.resolve("services").toString());
+            if (stack.kafka().isPresent()) {
+                System.setProperty("spring.kafka.streams.replication-factor", "1");
+            }
         }
         return stack;
     }

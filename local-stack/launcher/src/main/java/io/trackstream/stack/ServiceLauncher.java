@@ -41,11 +41,63 @@ public final class ServiceLauncher {
             log.warn("service {} skipped: {} is not built", name, jar);
             return Optional.empty();
         }
+        return Optional.of(startAndAwait(name, jar.toAbsolutePath().toString(),
+                "org.springframework.boot.loader.launch.JarLauncher", heap, httpPort, extraArgs));
+    }
+
+    /**
+     * Starts a service's main class from this JVM's own classpath, wired to the stack like a jar:
+     * for a test that must kill the service it tests (SIGKILL, then start it again) before its jar
+     * is packaged.
+     */
+    public JvmProcess startFromClasspath(String name, Class<?> mainClass, String heap, int httpPort, List<String> extraArgs) {
+        return startAndAwait(name, System.getProperty("java.class.path"), mainClass.getName(), heap, httpPort, extraArgs);
+    }
+
+    /**
+     * Runs a tool jar (the simulator with an event count or a duration) wired to the stack, to its
+     * end; returns its exit code.
+     *
+     * @throws IllegalStateException when the jar is not built or the run takes longer than {@code timeout}
+     */
+    public int runToCompletion(String name, Path jar, String heap, List<String> args, Duration timeout) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is not built: build it first (mvn -B -ntp -DskipTests package)");
+        }
+        JvmProcess process = newProcess(name, jar.toAbsolutePath().toString(),
+                "org.springframework.boot.loader.launch.JarLauncher", heap, -1, args);
+        process.start();
+        java.util.OptionalInt exit = process.awaitExit(timeout);
+        if (exit.isEmpty()) {
+            process.kill();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + process.logFile());
+        }
+        return exit.getAsInt();
+    }
+
+    private JvmProcess startAndAwait(String name, String classpath, String mainClass, String heap, int httpPort,
+            List<String> extraArgs) {
+        JvmProcess process = newProcess(name, classpath, mainClass, heap, httpPort, extraArgs);
+        process.start();
+        if (httpPort > 0) {
+            awaitHealthy(process, httpPort);
+        }
+        return process;
+    }
+
+    private JvmProcess newProcess(String name, String classpath, String mainClass, String heap, int httpPort,
+            List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--spring.cassandra.contact-points=" + stack.cassandraContactPointString(),
                 "--spring.cassandra.local-datacenter=" + stack.cassandraLocalDatacenter(),
-                "--spring.cassandra.keyspace-name=" + stack.keyspace()));
+                "--spring.cassandra.keyspace-name=" + stack.keyspace(),
+                // Kafka Streams state and any other files the service keeps, beside its log.
+                "--trackstream.data-dir=" + logDir.resolve(name).toAbsolutePath()));
+        if (stack.kafka().isPresent()) {
+            // One broker: Kafka Streams' internal topics cannot have more replicas.
+            args.add("--spring.kafka.streams.replication-factor=1");
+        }
         if (httpPort > 0) {
             args.add("--server.port=" + httpPort);
         }
@@ -60,14 +112,9 @@ public final class ServiceLauncher {
         // low that storage-consumer, 60 MB live, ran a marking cycle every 6 s under 1,000 writes/s,
         // each with a remark pause of 12-30 ms; history reads over 20 ms fell from 108 to 36 of
         // 12,000 without them.
-        JvmProcess process = new JvmProcess(name, logDir,
+        return new JvmProcess(name, logDir,
                 List.of("-Xms" + heap, "-Xmx" + heap, "-XX:-G1UseAdaptiveIHOP", "-XX:+ExitOnOutOfMemoryError"),
-                jar.toAbsolutePath().toString(), "org.springframework.boot.loader.launch.JarLauncher", args);
-        process.start();
-        if (httpPort > 0) {
-            awaitHealthy(process, httpPort);
-        }
-        return Optional.of(process);
+                classpath, mainClass, args);
     }
 
     Optional<JvmProcess> start(ServiceSpec spec) {
