@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * servers last, each with SIGTERM and a wait, leaving no process behind.
  *
  * <p>Options: {@code --data-dir=DIR} (default {@code .trackstream}), {@code --fresh} (wipe the
- * data first), {@code --services=FILE}, {@code --no-services}.
+ * data first), {@code --services=FILE}, {@code --no-services}, {@code --prepare-only} (with
+ * existing servers, see {@link StackConfig}: create the topics, apply the migrations, and exit; the
+ * one-shot set-up of docker-compose).
  */
 public final class LocalStackMain {
 
@@ -37,6 +39,10 @@ public final class LocalStackMain {
         }
 
         LocalStack stack = LocalStack.start(StackConfig.demo(dataDir));
+        if (List.of(args).contains("--prepare-only")) {
+            stack.close();
+            return;
+        }
         stack.removeShutdownHook(); // shutdown is ordered below: services first
         List<JvmProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
