@@ -76,7 +76,7 @@ public final class CassandraNode {
     private final int jmxPort;
     private final JvmProcess process;
 
-    CassandraNode(Path dir, String host, int port, int storagePort, String heap) {
+    CassandraNode(Path dir, String host, int port, int storagePort, String heap, int metricsPort) {
         this.dir = dir;
         this.host = host;
         this.port = port;
@@ -96,6 +96,7 @@ public final class CassandraNode {
                 "-Dcassandra.jmx.local.port=" + jmxPort,
                 "-Dlogback.configurationFile=" + dir.resolve("logback.xml")));
         options.addAll(JVM17_OPTIONS);
+        options.addAll(JmxExporter.agentOptions("cassandra", host, metricsPort));
         this.process = new JvmProcess("cassandra", dir, options, ServerClasspath.of("cassandra"),
                 "org.apache.cassandra.service.CassandraDaemon", List.of());
     }

@@ -30,12 +30,12 @@ public final class KafkaNode {
     private final int controllerPort;
     private final JvmProcess process;
 
-    KafkaNode(Path dir, String host, int port, int controllerPort, String heap) {
+    KafkaNode(Path dir, String host, int port, int controllerPort, String heap, int metricsPort) {
         this.dir = dir;
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
-        this.process = new JvmProcess("kafka", dir, List.of(
+        List<String> options = new java.util.ArrayList<>(List.of(
                 "-Xms" + heap, "-Xmx" + heap,
                 // G1 with its default pause goal. kafka-server-start's 20 ms goal kept the young
                 // generation at ~50 MB: a 15-30 ms young pause every 3 s at 1,000 events/s, each
@@ -45,7 +45,9 @@ public final class KafkaNode {
                 // lz4/snappy/zstd unpack their native libraries here, not in a shared /tmp
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"),
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.xml").toUri(),
-                "-Dkafka.logs.dir=" + dir.resolve("logs")),
+                "-Dkafka.logs.dir=" + dir.resolve("logs")));
+        options.addAll(JmxExporter.agentOptions("kafka", host, metricsPort));
+        this.process = new JvmProcess("kafka", dir, options,
                 ServerClasspath.of("kafka"), "kafka.Kafka", List.of(dir.resolve("server.properties").toString()));
     }
 

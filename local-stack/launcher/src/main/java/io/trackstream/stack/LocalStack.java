@@ -33,9 +33,11 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackConfig config) {
         this.config = config;
         this.kafka = config.externalKafka().isPresent() ? null
-                : new KafkaNode(config.dataDir().resolve("kafka"), config.host(), config.kafkaPort(), config.kafkaControllerPort(), config.kafkaHeap());
+                : new KafkaNode(config.dataDir().resolve("kafka"), config.host(), config.kafkaPort(), config.kafkaControllerPort(),
+                        config.kafkaHeap(), config.kafkaMetricsPort());
         this.cassandra = config.externalCassandra().isPresent() ? null
-                : new CassandraNode(config.dataDir().resolve("cassandra"), config.host(), config.cassandraPort(), config.cassandraStoragePort(), config.cassandraHeap());
+                : new CassandraNode(config.dataDir().resolve("cassandra"), config.host(), config.cassandraPort(),
+                        config.cassandraStoragePort(), config.cassandraHeap(), config.cassandraMetricsPort());
     }
 
     /** Starts (or connects to) both servers in parallel, then prepares topics and schema. */
@@ -85,6 +87,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String keyspace() {
         return config.keyspace();
+    }
+
+    /** Where the servers started here serve their Prometheus metrics ({@code host:port}); empty when they do not. */
+    public List<String> metricsTargets(String server) {
+        int port = switch (server) {
+            case "kafka" -> kafka == null ? 0 : config.kafkaMetricsPort();
+            case "cassandra" -> cassandra == null ? 0 : config.cassandraMetricsPort();
+            default -> throw new IllegalArgumentException("no server " + server);
+        };
+        return port > 0 ? List.of(config.host() + ":" + port) : List.of();
     }
 
     /** The broker started here, to stop and start in fault tests; empty for an external Kafka. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -44,26 +45,33 @@ public final class LocalStackMain {
             return;
         }
         stack.removeShutdownHook(); // shutdown is ordered below: services first
-        List<JvmProcess> services = new ArrayList<>();
+        List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping {} service(s), then Kafka and Cassandra", services.size());
-            for (int i = services.size() - 1; i >= 0; i--) {
-                services.get(i).stop(Duration.ofSeconds(30));
+            log.info("stopping the services, then Kafka and Cassandra");
+            for (int i = running.size() - 1; i >= 0; i--) {
+                try {
+                    running.get(i).close();
+                } catch (Exception e) {
+                    log.warn("stopping: {}", e.toString());
+                }
             }
             stack.close();
             stopped.countDown();
         }, "local-stack-main-shutdown"));
 
+        List<String> services = List.of();
+        String metrics = "(install Debian's prometheus to get metrics at :9090)";
         if (!List.of(args).contains("--no-services")) {
-            ServiceLauncher launcher = new ServiceLauncher(stack, dataDir.resolve("services"));
-            for (ServiceSpec spec : ServiceSpec.read(servicesFile)) {
-                try {
-                    launcher.start(spec).ifPresent(services::add);
-                } catch (IllegalStateException unhealthy) {
-                    // keep the rest of the demo running; the message points at the service's log
-                    log.warn(unhealthy.getMessage());
-                }
+            ServiceSuite suite = ServiceSuite.start(stack, servicesFile, dataDir.resolve("services"), port -> port);
+            running.add(suite);
+            services = suite.processes().stream().map(JvmProcess::name).toList();
+            Optional<PrometheusServer> prometheus = PrometheusServer.startIfInstalled(
+                    createDirectories(dataDir.resolve("prometheus")), 9090, suite.metricsTargets(),
+                    stack.metricsTargets("kafka"), stack.metricsTargets("cassandra"));
+            if (prometheus.isPresent()) {
+                running.add(prometheus.get());
+                metrics = prometheus.get().baseUrl();
             }
         }
         log.info("""
@@ -72,10 +80,11 @@ public final class LocalStackMain {
                 Kafka      {}   (topics: user-activities, user-activities.DLT)
                 Cassandra  {}   (keyspace {})
                 services   {}
+                metrics    {}
                 logs       {}
                 Press Ctrl-C to stop everything.""",
                 stack.kafkaBootstrapServers(), stack.cassandraContactPointString(), stack.keyspace(),
-                services.isEmpty() ? "(none built yet)" : services.stream().map(JvmProcess::name).toList(), dataDir);
+                services.isEmpty() ? "(none built yet)" : services, metrics, dataDir);
         stopped.await();
     }
 
@@ -86,6 +95,14 @@ public final class LocalStackMain {
             }
         }
         return fallback;
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     private static void deleteRecursively(Path dir) {

@@ -19,7 +19,8 @@ public final class ReactorJars {
         return root().resolve(module).resolve("target").resolve(module + ".jar");
     }
 
-    static Path root() {
+    /** The repository root: the folder that holds {@code local-stack/services.conf}. */
+    public static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("local-stack").resolve("services.conf"))) {
                 return dir;

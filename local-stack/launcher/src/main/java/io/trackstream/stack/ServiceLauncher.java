@@ -117,10 +117,6 @@ public final class ServiceLauncher {
                 classpath, mainClass, args);
     }
 
-    Optional<JvmProcess> start(ServiceSpec spec) {
-        return start(spec.name(), spec.jar(), spec.heap(), spec.httpPort().orElse(-1), spec.args());
-    }
-
     private static void awaitHealthy(JvmProcess process, int port) {
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");

@@ -16,7 +16,9 @@ import java.util.Optional;
  * only its topics or schema are prepared).
  *
  * <p>The demo uses the well-known ports (9092, 9042); tests take free ports, so that two builds
- * on one machine never collide.
+ * on one machine never collide. {@code kafkaMetricsPort} and {@code cassandraMetricsPort} are where
+ * the Prometheus JMX exporter agent serves each server's metrics (the demo: 9404 and 9405, as in
+ * docker-compose); 0 runs the server without it.
  */
 public record StackConfig(
         Path dataDir,
@@ -32,7 +34,9 @@ public record StackConfig(
         String cassandraLocalDatacenter,
         String keyspace,
         String replication,
-        Duration startTimeout) {
+        Duration startTimeout,
+        int kafkaMetricsPort,
+        int cassandraMetricsPort) {
 
     /** Settings read from the environment or system properties, so every entry point honours them. */
     public static final String EXTERNAL_KAFKA = "TRACKSTREAM_KAFKA_BOOTSTRAP_SERVERS";
@@ -54,7 +58,7 @@ public record StackConfig(
                 setting(CASSANDRA_DATACENTER).orElse(CassandraNode.LOCAL_DATACENTER),
                 CassandraSchema.DEFAULT_KEYSPACE,
                 setting(CASSANDRA_REPLICATION).orElse(CassandraSchema.SINGLE_NODE_REPLICATION),
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(120), 9404, 9405);
     }
 
     /** Tests: free ports, smaller heaps, a fresh data folder. */
@@ -64,12 +68,20 @@ public record StackConfig(
                 setting(CASSANDRA_DATACENTER).orElse(CassandraNode.LOCAL_DATACENTER),
                 CassandraSchema.DEFAULT_KEYSPACE,
                 setting(CASSANDRA_REPLICATION).orElse(CassandraSchema.SINGLE_NODE_REPLICATION),
-                Duration.ofSeconds(180));
+                Duration.ofSeconds(180), 0, 0);
     }
 
     public StackConfig withHeaps(String kafka, String cassandra) {
         return new StackConfig(dataDir, host, kafkaPort, kafkaControllerPort, cassandraPort, cassandraStoragePort, kafka, cassandra,
-                externalKafka, externalCassandra, cassandraLocalDatacenter, keyspace, replication, startTimeout);
+                externalKafka, externalCassandra, cassandraLocalDatacenter, keyspace, replication, startTimeout,
+                kafkaMetricsPort, cassandraMetricsPort);
+    }
+
+    /** The same stack with the servers' metrics exported for Prometheus, on free ports. */
+    public StackConfig withMetricsExporters() {
+        return new StackConfig(dataDir, host, kafkaPort, kafkaControllerPort, cassandraPort, cassandraStoragePort, kafkaHeap,
+                cassandraHeap, externalKafka, externalCassandra, cassandraLocalDatacenter, keyspace, replication, startTimeout,
+                freePort(), freePort());
     }
 
     static java.net.InetSocketAddress hostAndPort(String value) {
