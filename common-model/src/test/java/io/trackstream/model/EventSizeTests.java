@@ -64,7 +64,7 @@ class EventSizeTests {
     @Test
     void appliesTheSizeLimitOfTheConfiguredPolicy() {
         EventCodec small = EventCodec.create(new IntakePolicy(java.time.Duration.ofMinutes(5),
-                java.time.Duration.ofSeconds(5), 100));
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofHours(24), 100));
 
         assertThat(small.decodeClient(Samples.jsonWith("page_url", "\"" + "u".repeat(100) + "\""), RECEIVED_AT)
                 .violations()).extracting(Violation::field).containsExactly("body");
