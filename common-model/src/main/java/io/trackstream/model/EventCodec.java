@@ -32,6 +32,11 @@ public final class EventCodec {
     private static final int UNKNOWN_LENGTH = -1;
     // event_id, received_at, sent_at, client_timestamp, clock_skew_ms and quoted integer ids, generously
     private static final int SERVER_FIELDS_MAX_BYTES = 1024;
+    // What the API's edge may add to an accepted event after the codec measured it: ip_address (at
+    // most 45 characters) and a device parsed from the user agent (a type and two texts of at most 64
+    // characters, 4 bytes each at worst). A record may carry that much more, so that every event the
+    // codec accepts from a client stays consumable after the edge enriched it.
+    static final int EDGE_FIELDS_MAX_BYTES = 1024;
 
     private final IntakePolicy policy;
 
@@ -92,7 +97,7 @@ public final class EventCodec {
         }
         event = correctClockSkew(event, reader);
         checkTimeRange(event, reader);
-        checkSize(event, reader, bodyLength);
+        checkSize(event, reader, bodyLength, policy.maxEventBytes());
         return Decoded.of(event, reader);
     }
 
@@ -127,7 +132,7 @@ public final class EventCodec {
 
     private Decoded judgeRecord(UserActivityEvent event, FieldReader reader, int recordLength) {
         checkTimeRange(event, reader);
-        checkSize(event, reader, recordLength);
+        checkSize(event, reader, recordLength, policy.maxEventBytes() + EDGE_FIELDS_MAX_BYTES);
         return Decoded.of(event, reader);
     }
 
@@ -231,14 +236,13 @@ public final class EventCodec {
     // is skipped when the input was small enough that its encoding cannot reach the limit: encoding
     // lengthens a value by at most a third (1e1 -> 1E+1) plus a few server-set fields, and every
     // other change (whitespace, escapes, dropped fields) shortens it.
-    private void checkSize(UserActivityEvent event, FieldReader reader, int inputLength) {
+    private void checkSize(UserActivityEvent event, FieldReader reader, int inputLength, int maxBytes) {
         if (inputLength != UNKNOWN_LENGTH && inputLength <= (policy.maxEventBytes() - SERVER_FIELDS_MAX_BYTES) / 4 * 3) {
             return;
         }
         int size = encode(event).length;
-        if (size > policy.maxEventBytes()) {
-            reader.reject("body", "the encoded event must be at most " + policy.maxEventBytes()
-                    + " bytes, but is " + size + " bytes");
+        if (size > maxBytes) {
+            reader.reject("body", "the encoded event must be at most " + maxBytes + " bytes, but is " + size + " bytes");
         }
     }
 
