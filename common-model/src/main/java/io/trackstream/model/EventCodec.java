@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,11 @@ public final class EventCodec {
     private static final int UNKNOWN_LENGTH = -1;
     // event_id, received_at, sent_at, client_timestamp, clock_skew_ms and quoted integer ids, generously
     private static final int SERVER_FIELDS_MAX_BYTES = 1024;
+    // What the API's edge may add to an accepted event after the codec measured it: ip_address (at
+    // most 45 characters) and a device parsed from the user agent (a type and two texts of at most 64
+    // characters, 4 bytes each at worst). A record may carry that much more, so that every event the
+    // codec accepts from a client stays consumable after the edge enriched it.
+    static final int EDGE_FIELDS_MAX_BYTES = 1024;
 
     private final IntakePolicy policy;
 
@@ -89,9 +95,9 @@ public final class EventCodec {
         if (event.sentAt() == null && batchSentAt != null) {
             event = event.withSentAt(batchSentAt);
         }
-        event = correctClockSkew(event);
-        checkFutureBound(event, reader);
-        checkSize(event, reader, bodyLength);
+        event = correctClockSkew(event, reader);
+        checkTimeRange(event, reader);
+        checkSize(event, reader, bodyLength, policy.maxEventBytes());
         return Decoded.of(event, reader);
     }
 
@@ -125,8 +131,8 @@ public final class EventCodec {
     }
 
     private Decoded judgeRecord(UserActivityEvent event, FieldReader reader, int recordLength) {
-        checkFutureBound(event, reader);
-        checkSize(event, reader, recordLength);
+        checkTimeRange(event, reader);
+        checkSize(event, reader, recordLength, policy.maxEventBytes() + EDGE_FIELDS_MAX_BYTES);
         return Decoded.of(event, reader);
     }
 
@@ -186,20 +192,40 @@ public final class EventCodec {
 
     // Shifts the timestamp by the difference between the server's and the client's clock, both
     // measured at sending time; small differences are network latency, not skew, and are left alone.
-    private UserActivityEvent correctClockSkew(UserActivityEvent event) {
-        if (event.timestamp() == null || event.sentAt() == null) {
+    // Within limits: a sent_at further off than maxSkewCorrection is refused (see
+    // IntakePolicy.DEFAULTS for why a refusal), so a correction never moves an event by more than that.
+    // Duration, not epoch millis: a batch's sent_at may lie in the year 999999999, beyond a long of ms.
+    private UserActivityEvent correctClockSkew(UserActivityEvent event, FieldReader reader) {
+        if (event.sentAt() == null) {
             return event;
         }
-        long skewMs = event.receivedAt().toEpochMilli() - event.sentAt().toEpochMilli();
-        if (Math.abs(skewMs) <= policy.clockSkewThreshold().toMillis()) {
+        Duration skew = Duration.between(event.sentAt(), event.receivedAt());
+        if (skew.abs().compareTo(policy.maxSkewCorrection()) > 0) {
+            reader.reject("sent_at", "must be within " + describe(policy.maxSkewCorrection())
+                    + " of the time the server received the event: a client clock further off cannot be corrected");
+            return event.withSentAt(null);
+        }
+        long skewMs = skew.toMillis();
+        if (event.timestamp() == null || Math.abs(skewMs) <= policy.clockSkewThreshold().toMillis()) {
             return event;
         }
         return event.withSkewCorrection(event.timestamp().plusMillis(skewMs), event.timestamp(), skewMs);
     }
 
-    private void checkFutureBound(UserActivityEvent event, FieldReader reader) {
-        if (event.timestamp() != null && event.receivedAt() != null
-                && event.timestamp().isAfter(event.receivedAt().plus(policy.maxFutureSkew()))) {
+    private static String describe(Duration duration) {
+        return duration.toSeconds() % 3600 == 0 ? duration.toHours() + " hours" : duration.toSeconds() + " seconds";
+    }
+
+    // The event time is a Kafka record's timestamp, which cannot precede the epoch, and at most
+    // maxFutureSkew ahead of received_at; both paths judge it here, a client's after correction.
+    private void checkTimeRange(UserActivityEvent event, FieldReader reader) {
+        if (event.timestamp() == null) {
+            return;
+        }
+        if (event.timestamp().isBefore(Instant.EPOCH)) {
+            reader.reject("timestamp", "must not be before 1970-01-01T00:00:00.000Z (after clock-skew correction):"
+                    + " the event time is the Kafka record's timestamp, which cannot precede the epoch");
+        } else if (event.receivedAt() != null && event.timestamp().isAfter(event.receivedAt().plus(policy.maxFutureSkew()))) {
             reader.reject("timestamp", "must not be more than " + policy.maxFutureSkew().toSeconds()
                     + " seconds after the time the server received the event (after clock-skew correction)");
         }
@@ -210,14 +236,13 @@ public final class EventCodec {
     // is skipped when the input was small enough that its encoding cannot reach the limit: encoding
     // lengthens a value by at most a third (1e1 -> 1E+1) plus a few server-set fields, and every
     // other change (whitespace, escapes, dropped fields) shortens it.
-    private void checkSize(UserActivityEvent event, FieldReader reader, int inputLength) {
+    private void checkSize(UserActivityEvent event, FieldReader reader, int inputLength, int maxBytes) {
         if (inputLength != UNKNOWN_LENGTH && inputLength <= (policy.maxEventBytes() - SERVER_FIELDS_MAX_BYTES) / 4 * 3) {
             return;
         }
         int size = encode(event).length;
-        if (size > policy.maxEventBytes()) {
-            reader.reject("body", "the encoded event must be at most " + policy.maxEventBytes()
-                    + " bytes, but is " + size + " bytes");
+        if (size > maxBytes) {
+            reader.reject("body", "the encoded event must be at most " + maxBytes + " bytes, but is " + size + " bytes");
         }
     }
 

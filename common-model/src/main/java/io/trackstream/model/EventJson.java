@@ -75,19 +75,25 @@ final class EventJson {
         if (truncated) {
             return new Violation("body", "must be a complete JSON object, but the body ends too early");
         }
-        String path = pathOf(failure.processor());
+        // A broken key (a lone surrogate in it, say) is named by the object that holds it: the
+        // parser's context still names the key before it.
+        boolean inKey = failure.getOriginalMessage() != null && failure.getOriginalMessage().contains("property name");
+        String path = pathOf(failure.processor(), inKey);
         return new Violation(path == null ? "body" : path, "must be well-formed JSON: " + failure.getOriginalMessage());
     }
 
-    private static String pathOf(Object processor) {
+    private static String pathOf(Object processor, boolean inKey) {
         if (!(processor instanceof JsonParser parser)) {
             return null;
         }
         String path = "";
+        boolean innermost = true;
         for (TokenStreamContext ctx = parser.streamReadContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            boolean skipName = innermost && inKey;
+            innermost = false;
             if (ctx.inArray()) {
                 path = "[" + Math.max(ctx.getCurrentIndex(), 0) + "]" + path;
-            } else if (ctx.currentName() != null) {
+            } else if (ctx.currentName() != null && !skipName) {
                 path = (ctx.getParent() != null && !ctx.getParent().inRoot() ? "." : "") + ctx.currentName() + path;
             }
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,6 +68,9 @@ final class EventValidator {
         Device device = readDevice(event, reader);
         Location location = readLocation(event, reader);
         JsonNode metadata = reader.object(event, "metadata");
+        if (metadata != null && !reader.requireValidJson(metadata, "metadata", false)) {
+            metadata = null;
+        }
         Instant clientTimestamp = record ? reader.instant(event, "client_timestamp", false) : null;
         Long clockSkewMs = record ? reader.wholeNumber(event, "clock_skew_ms") : null;
         if (record && (FieldReader.value(event, "client_timestamp") == null)
@@ -136,21 +140,25 @@ final class EventValidator {
     /**
      * Unknown fields are accepted and ignored (a newer client must not be locked out by an older
      * server) but listed, so the API can warn. A client's server-owned fields are ignored the same way.
+     * An ignored field is still held to the Unicode rule, so every text of an accepted body is text.
      */
     private static void reportIgnoredFields(JsonNode event, Source source, FieldReader reader) {
-        for (String name : event.propertyNames()) {
+        for (Map.Entry<String, JsonNode> entry : event.properties()) {
+            String name = entry.getKey();
             boolean known = CLIENT_FIELDS.contains(name)
                     || (source == Source.RECORD && SERVER_FIELDS.contains(name));
             if (!known) {
                 reader.ignore(name);
+                reader.requireValidEntry("", name, entry.getValue(), false);
             }
         }
     }
 
     private static void reportUnknownKeys(JsonNode object, String path, Set<String> known, FieldReader reader) {
-        for (String name : object.propertyNames()) {
-            if (!known.contains(name)) {
-                reader.ignore(path + "." + name);
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            if (!known.contains(entry.getKey())) {
+                reader.ignore(path + "." + entry.getKey());
+                reader.requireValidEntry(path, entry.getKey(), entry.getValue(), false);
             }
         }
     }

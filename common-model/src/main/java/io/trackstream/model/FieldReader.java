@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -24,8 +25,9 @@ final class FieldReader {
         violations.add(new Violation(field, error));
     }
 
+    // A name is shown back to the client as a warning, so it must be writable as UTF-8 itself.
     void ignore(String field) {
-        ignored.add(field);
+        ignored.add(UnicodeText.printable(field));
     }
 
     boolean rejected(String field) {
@@ -76,8 +78,19 @@ final class FieldReader {
         if (node != null && node.isString() && rule.test(node.stringValue())) {
             return node.stringValue();
         }
-        broken(field, node, required, error);
+        if (!isUnicodeString(node, field)) {
+            broken(field, node, required, error);
+        }
         return null;
+    }
+
+    // A lone surrogate breaks the Unicode rule, whatever else the field's rule says: name that one.
+    private boolean isUnicodeString(JsonNode node, String field) {
+        if (node != null && node.isString() && !UnicodeText.isWellFormed(node.stringValue())) {
+            reject(field, UnicodeText.RULE);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -92,6 +105,9 @@ final class FieldReader {
         }
         if (node != null && node.isString() && isName(node.stringValue(), max)) {
             return node.stringValue();
+        }
+        if (isUnicodeString(node, field)) {
+            return null;
         }
         broken(field, node, required,
                 () -> "must be a non-blank string of at most " + max + " characters or an integer >= " + minInteger);
@@ -176,6 +192,45 @@ final class FieldReader {
         }
     }
 
+    /**
+     * Judges a value kept as sent (metadata, an unknown property, an ignored field) at any depth:
+     * every key and every string must be Unicode text ({@link UnicodeText}) and, with
+     * {@code finiteNumbers}, every number one a double can hold. Each offender is named by its path.
+     *
+     * @return whether the value passed, so that a broken one is not kept (nor written)
+     */
+    boolean requireValidJson(JsonNode node, String path, boolean finiteNumbers) {
+        if (node.isString() && !UnicodeText.isWellFormed(node.stringValue())) {
+            reject(path, UnicodeText.RULE);
+            return false;
+        }
+        if (node.isNumber() && finiteNumbers && !isFiniteNumber(node)) {
+            reject(path, "must be a finite number (within the range of a 64-bit floating-point value)");
+            return false;
+        }
+        boolean valid = true;
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                valid &= requireValidEntry(path, entry.getKey(), entry.getValue(), finiteNumbers);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                valid &= requireValidJson(node.get(i), path + "[" + i + "]", finiteNumbers);
+            }
+        }
+        return valid;
+    }
+
+    /** {@link #requireValidJson} for one entry of an object at {@code parent} ("" at the top), its key included. */
+    boolean requireValidEntry(String parent, String key, JsonNode value, boolean finiteNumbers) {
+        String path = parent.isEmpty() ? key : parent + "." + key;
+        boolean validKey = UnicodeText.isWellFormed(key);
+        if (!validKey) {
+            reject(path, "is a key that " + UnicodeText.RULE);
+        }
+        return requireValidJson(value, path, finiteNumbers) && validKey;
+    }
+
     /** A JSON number a double can hold: JSON has no NaN or infinity, but 1e400 would overflow. */
     static boolean isFiniteNumber(JsonNode node) {
         // Parsed JSON never holds NaN, but a tree built in code (a batch element) might.
@@ -190,16 +245,20 @@ final class FieldReader {
     // Length in code points, so an emoji counts once, as a person would count it. Every control
     // character is in the BMP and no surrogate is one, so checking chars checks code points; a
     // plain loop, as every text field of every event passes here (a stream was visible in profiles).
+    // Text with a surrogate is also held to the Unicode rule, which pairs them.
     static boolean isCleanText(String text, int max) {
         int length = text.length();
         if (length > 2 * max) {
             return false;
         }
+        boolean surrogates = false;
         for (int i = 0; i < length; i++) {
-            if (Character.isISOControl(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
                 return false;
             }
+            surrogates |= Character.isSurrogate(c);
         }
-        return text.codePointCount(0, length) <= max;
+        return text.codePointCount(0, length) <= max && (!surrogates || UnicodeText.isWellFormed(text));
     }
 }

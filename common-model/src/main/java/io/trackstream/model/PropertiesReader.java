@@ -49,8 +49,9 @@ final class PropertiesReader {
         ObjectNode extra = EventJson.MAPPER.createObjectNode();
         for (Map.Entry<String, JsonNode> entry : props.properties()) {
             if (!isKnownKey(entry.getKey())) {
-                requireFiniteNumbers(entry.getValue(), "properties." + entry.getKey(), reader);
-                extra.set(entry.getKey(), entry.getValue());
+                if (reader.requireValidEntry("properties", entry.getKey(), entry.getValue(), true)) {
+                    extra.set(entry.getKey(), entry.getValue());
+                }
             }
         }
         return new EventProperties(productId, productName, price, category, searchQuery, cartValue, currency,
@@ -81,17 +82,5 @@ final class PropertiesReader {
 
     private static boolean isPositive(BigDecimal amount) {
         return amount != null && amount.signum() > 0;
-    }
-
-    private static void requireFiniteNumbers(JsonNode node, String path, FieldReader reader) {
-        if (node.isNumber() && !FieldReader.isFiniteNumber(node)) {
-            reader.reject(path, "must be a finite number (within the range of a 64-bit floating-point value)");
-        } else if (node.isObject()) {
-            node.properties().forEach(e -> requireFiniteNumbers(e.getValue(), path + "." + e.getKey(), reader));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                requireFiniteNumbers(node.get(i), path + "[" + i + "]", reader);
-            }
-        }
     }
 }

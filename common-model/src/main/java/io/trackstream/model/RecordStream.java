@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  *
  * <p>It only accepts: on anything it is not sure of (a broken rule, a null, a key twice, an ignored
  * object or array, a number beyond 64 bits, malformed JSON) it answers null, and the tree path judges
- * the record and names every violation. Its rules are those of {@link EventValidator}, {@link PropertiesReader} and
+ * the record and names every violation (a lone surrogate in any key or string included: it asks
+ * {@link UnicodeText}, the one judge of text). Its rules are those of {@link EventValidator}, {@link PropertiesReader} and
  * {@link FieldReader}, by the same predicates and limits; a test holds the two paths to the same
  * event and the same ignored fields over valid and broken records alike.
  */
@@ -110,7 +111,7 @@ final class RecordStream {
                 case "client_timestamp" -> clientTimestamp = once(clientTimestamp, instant(p));
                 case "clock_skew_ms" -> clockSkewMs = once(clockSkewMs, wholeNumber(p));
                 default -> {
-                    expect(!reader.ignored().contains(name) && isScalar(p));
+                    expect(!reader.ignored().contains(name) && isScalar(name, p));
                     reader.ignore(name);
                 }
             }
@@ -195,14 +196,16 @@ final class RecordStream {
     }
 
     private static void ignore(String field, JsonParser p, List<String> ignored) {
-        expect(!ignored.contains(field) && isScalar(p));
+        expect(!ignored.contains(field) && isScalar(field, p));
         ignored.add(field);
     }
 
     // An ignored object or array would have to be searched for duplicate keys, which the tree
-    // refuses at any depth; it is rare enough to leave to the tree.
-    private static boolean isScalar(JsonParser p) {
-        return p.currentToken().isScalarValue();
+    // refuses at any depth; it is rare enough to leave to the tree. An ignored name or string is
+    // held to the Unicode rule as the tree holds it; whatever breaks it is the tree's to name.
+    private static boolean isScalar(String name, JsonParser p) {
+        return p.currentToken().isScalarValue() && UnicodeText.isWellFormed(name)
+                && (p.currentToken() != JsonToken.VALUE_STRING || UnicodeText.isWellFormed(p.getString()));
     }
 
     /** The value of a key, which must not have had one already: a key twice is for the tree path to refuse. */
@@ -297,6 +300,7 @@ final class RecordStream {
             case START_OBJECT -> {
                 g.writeStartObject();
                 for (String name = p.nextName(); name != null; name = p.nextName()) {
+                    expect(UnicodeText.isWellFormed(name));
                     g.writeName(name);
                     p.nextToken();
                     copy(p, g, finiteNumbers);
@@ -323,7 +327,11 @@ final class RecordStream {
                 }
             }
             case VALUE_NUMBER_FLOAT -> g.writeNumber(finiteNumbers ? finiteNumber(p) : p.getDecimalValue());
-            case VALUE_STRING -> g.writeString(p.getString());
+            case VALUE_STRING -> {
+                String value = p.getString();
+                expect(UnicodeText.isWellFormed(value));
+                g.writeString(value);
+            }
             case VALUE_TRUE -> g.writeBoolean(true);
             case VALUE_FALSE -> g.writeBoolean(false);
             case VALUE_NULL -> g.writeNull();
@@ -342,6 +350,7 @@ final class RecordStream {
         }
 
         void add(String name, JsonParser p) {
+            expect(UnicodeText.isWellFormed(name));
             generator.writeName(name);
             copy(p, generator, true);
         }

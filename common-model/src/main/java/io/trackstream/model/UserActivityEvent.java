@@ -9,7 +9,8 @@ import java.util.Optional;
  * One user action, as the ingest API accepts it and as it travels on Kafka. Immutable; build it
  * with {@link EventCodec}, which applies contract v1, rather than by hand.
  *
- * <p>Invariants: every instant is UTC and truncated to milliseconds (the constructor enforces it),
+ * <p>Invariants: every instant is UTC and truncated to milliseconds, a device or location without
+ * any component is absent (the constructor enforces both),
  * and {@code metadata} is the compact JSON text of an object (written into the event verbatim, so
  * it must be valid JSON). {@code receivedAt}, {@code clientTimestamp} and {@code clockSkewMs} are
  * set by the server, never by a client.
@@ -54,6 +55,14 @@ public record UserActivityEvent(
     public UserActivityEvent {
         // Millisecond precision is what the wire format and Cassandra keep; truncating here means an
         // event equals itself after an encode/decode round trip.
+        // An empty device or location says nothing: it is absent, as a store without a value in any
+        // of its columns gives it back, so an event equals itself after a round trip through storage.
+        if (device != null && device.type() == null && device.os() == null && device.browser() == null) {
+            device = null;
+        }
+        if (location != null && location.country() == null && location.city() == null && location.timezone() == null) {
+            location = null;
+        }
         timestamp = Instants.truncate(timestamp);
         sentAt = Instants.truncate(sentAt);
         receivedAt = Instants.truncate(receivedAt);

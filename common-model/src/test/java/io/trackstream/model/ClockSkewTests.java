@@ -1,7 +1,10 @@
 package io.trackstream.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,12 +21,16 @@ class ClockSkewTests {
     }
 
     private static UserActivityEvent decode(String timestamp, String sentAt) {
+        EventCodec.Decoded decoded = decode(CODEC, timestamp, sentAt);
+        assertThat(decoded.violations()).isEmpty();
+        return decoded.event();
+    }
+
+    private static EventCodec.Decoded decode(EventCodec codec, String timestamp, String sentAt) {
         Map<String, String> fields = Samples.validFields();
         fields.put("timestamp", quoted(timestamp));
         fields.put("sent_at", quoted(sentAt));
-        EventCodec.Decoded decoded = CODEC.decodeClient(Samples.json(fields), RECEIVED_AT);
-        assertThat(decoded.violations()).isEmpty();
-        return decoded.event();
+        return codec.decodeClient(Samples.json(fields), RECEIVED_AT);
     }
 
     @Test
@@ -85,11 +92,7 @@ class ClockSkewTests {
 
     @Test
     void rejectsAFutureTimestampThatCorrectionDoesNotExplain() {
-        Map<String, String> fields = Samples.validFields();
-        fields.put("timestamp", quoted("2024-01-15T11:00:00Z"));
-        fields.put("sent_at", quoted("2024-01-15T10:30:58Z"));
-
-        assertThat(CODEC.decodeClient(Samples.json(fields), RECEIVED_AT).violations())
+        assertThat(decode(CODEC, "2024-01-15T11:00:00Z", "2024-01-15T10:30:58Z").violations())
                 .extracting(Violation::field).containsExactly("timestamp");
     }
 
@@ -107,5 +110,50 @@ class ClockSkewTests {
         assertThat(decoded.event().clientTimestamp()).isNull();
         assertThat(decoded.event().clockSkewMs()).isNull();
         assertThat(decoded.ignoredFields()).containsExactly("received_at", "client_timestamp", "clock_skew_ms");
+    }
+
+    @Test
+    void correctsUpToADayOfSkew() {
+        UserActivityEvent event = decode("2024-01-14T10:30:45.120Z", "2024-01-14T10:31:00Z");
+
+        assertThat(event.clockSkewMs()).isEqualTo(86_400_000L);
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2024-01-15T10:30:45.120Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2024-01-16T10:31:00.001Z", "2024-01-14T10:30:59.999Z", "9999-12-31T23:59:59.000Z",
+            "1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z"})
+    void rejectsASentAtFurtherOffThanADayRatherThanMovingTheEventByIt(String sentAt) {
+        assertThat(decode(CODEC, "2024-01-15T10:30:45.120Z", sentAt).violations()).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("sent_at");
+                    assertThat(v.error()).contains("within 24 hours");
+                });
+    }
+
+    @Test
+    void rejectsABatchSentAtBeyondTheYearsAnInstantInMillisecondsHolds() {
+        EventCodec.Decoded decoded = CODEC.decodeClient(CODEC.mapper().readTree(Samples.json(Samples.validFields())),
+                RECEIVED_AT, java.time.OffsetDateTime.MAX.toInstant());
+
+        assertThat(decoded.violations()).extracting(Violation::field).containsExactly("sent_at");
+    }
+
+    @Test
+    void appliesTheCorrectionLimitOfTheConfiguredPolicy() {
+        EventCodec strict = EventCodec.create(new IntakePolicy(Duration.ofMinutes(5), Duration.ofSeconds(5),
+                Duration.ofMinutes(10), 32 * 1024));
+
+        assertThat(decode(strict, "2024-01-15T10:30:45.120Z", "2024-01-15T10:20:59Z").violations())
+                .extracting(Violation::field).containsExactly("sent_at");
+    }
+
+    @Test
+    void rejectsATimestampThatCorrectionMovesBeforeTheEpoch() {
+        assertThat(decode(CODEC, "1970-01-01T00:00:01Z", "2024-01-15T11:31:00Z").violations()).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("timestamp");
+                    assertThat(v.error()).contains("1970-01-01");
+                });
     }
 }

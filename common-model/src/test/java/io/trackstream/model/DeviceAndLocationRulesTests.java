@@ -72,4 +72,17 @@ class DeviceAndLocationRulesTests {
         assertThat(decoded.isValid()).isTrue();
         assertThat(decoded.ignoredFields()).containsExactly("device.vendor");
     }
+
+    @Test
+    void readsAnEmptyDeviceOrLocationAsAbsentAsAStoreGivesItBack() {
+        java.util.Map<String, String> fields = Samples.validFields();
+        fields.put("device", "{\"model\":\"x\"}");
+        fields.put("location", "{}");
+
+        UserActivityEvent event = Samples.CODEC.decodeClient(Samples.json(fields), Samples.RECEIVED_AT).event();
+
+        assertThat(event.device()).isNull();
+        assertThat(event.location()).isNull();
+        assertThat(Samples.CODEC.encodeToString(event)).doesNotContain("device", "location");
+    }
 }

@@ -64,17 +64,30 @@ class EventSizeTests {
     @Test
     void appliesTheSizeLimitOfTheConfiguredPolicy() {
         EventCodec small = EventCodec.create(new IntakePolicy(java.time.Duration.ofMinutes(5),
-                java.time.Duration.ofSeconds(5), 100));
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofHours(24), 100));
 
         assertThat(small.decodeClient(Samples.jsonWith("page_url", "\"" + "u".repeat(100) + "\""), RECEIVED_AT)
                 .violations()).extracting(Violation::field).containsExactly("body");
     }
 
     @Test
+    void acceptsAsARecordAnEventOfTheLimitOnceTheEdgeAddedTheLargestIpAndDevice() {
+        int overhead = CODEC.encode(decodePadded(0).event()).length;
+        String text64 = "\uD83D\uDE00".repeat(64);
+        UserActivityEvent enriched = decodePadded(LIMIT - overhead).event()
+                .withIpAddress("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255")
+                .withDevice(new Device("wearable", text64, text64));
+
+        assertThat(CODEC.encode(enriched).length).isGreaterThan(LIMIT);
+        assertThat(CODEC.decodeRecord(CODEC.encode(enriched)).violations()).isEmpty();
+    }
+
+    @Test
     void checksTheSizeOfRecordsToo() {
         UserActivityEvent event = decodePadded(10).event();
         byte[] oversized = CODEC.encodeToString(event).replace("\"p\":\"xxxxxxxxxx\"",
-                "\"p\":\"" + "x".repeat(LIMIT) + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                "\"p\":\"" + "x".repeat(LIMIT + EventCodec.EDGE_FIELDS_MAX_BYTES) + "\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(CODEC.decodeRecord(oversized).violations()).extracting(Violation::field).containsExactly("body");
     }

@@ -10,17 +10,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class IntakePolicyTests {
 
     @Test
-    void defaultsToFiveMinutesFiveSecondsAnd32Kilobytes() {
-        assertThat(IntakePolicy.DEFAULTS)
-                .isEqualTo(new IntakePolicy(Duration.ofMinutes(5), Duration.ofSeconds(5), 32_768));
+    void defaultsToFiveMinutesFiveSecondsADayAnd32Kilobytes() {
+        assertThat(IntakePolicy.DEFAULTS).isEqualTo(
+                new IntakePolicy(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(24), 32_768));
         assertThat(EventCodec.create().policy()).isEqualTo(IntakePolicy.DEFAULTS);
     }
 
     @Test
     void rejectsNegativeDurationsAndSizes() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new IntakePolicy(Duration.ofSeconds(-1), Duration.ZERO, 1));
+                .isThrownBy(() -> new IntakePolicy(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO, 1));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new IntakePolicy(Duration.ZERO, Duration.ZERO, 0));
+                .isThrownBy(() -> new IntakePolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0));
+    }
+
+    @Test
+    void refusesACorrectionLimitBelowTheThreshold() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new IntakePolicy(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(4), 1));
     }
 }

@@ -86,11 +86,27 @@ class TimestampRulesTests {
     @Test
     void appliesTheFutureBoundOfTheConfiguredPolicy() {
         EventCodec strict = EventCodec.create(new IntakePolicy(java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofSeconds(5), 32 * 1024));
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofHours(24), 32 * 1024));
 
         assertThat(strict.decodeClient(Samples.jsonWith("timestamp", quoted("2024-01-15T10:31:10Z")),
                 Samples.RECEIVED_AT).isValid()).isTrue();
         assertThat(strict.decodeClient(Samples.jsonWith("timestamp", quoted("2024-01-15T10:31:11Z")),
                 Samples.RECEIVED_AT).violations()).extracting(Violation::field).containsExactly("timestamp");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1969-12-31T23:59:59.999Z", "0000-01-01T00:00:00Z", "1000-06-15T12:00:00Z"})
+    void rejectsAnEventTimeBeforeTheEpochAsAKafkaRecordCannotCarryIt(String timestamp) {
+        assertThat(decodeWith("timestamp", quoted(timestamp)).violations()).extracting(Violation::field)
+                .containsExactly("timestamp");
+        String record = "{\"event_id\":\"e\",\"user_id\":\"u\",\"event_type\":\"click\",\"timestamp\":\""
+                + timestamp + "\",\"received_at\":\"2024-01-15T10:31:00Z\"}";
+        assertThat(Samples.CODEC.decodeRecord(Samples.utf8(record)).violations()).extracting(Violation::field)
+                .containsExactly("timestamp");
+    }
+
+    @Test
+    void acceptsTheEpochItself() {
+        assertThat(decodeWith("timestamp", quoted("1970-01-01T00:00:00Z")).violations()).isEmpty();
     }
 }

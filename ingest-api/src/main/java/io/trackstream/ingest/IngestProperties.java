@@ -48,13 +48,16 @@ public record IngestProperties(
     /**
      * @param skewThreshold from this difference between received_at and sent_at on, the timestamp is shifted
      * @param maxFuture how far after received_at a (corrected) timestamp may lie
+     * @param maxSkewCorrection the largest difference between received_at and sent_at that is corrected;
+     *        an event whose sent_at is further off is rejected naming sent_at (see {@link IntakePolicy#DEFAULTS})
      */
     public record ClockPolicy(
             @DefaultValue("5s") @NotNull Duration skewThreshold,
-            @DefaultValue("5m") @NotNull Duration maxFuture) {
+            @DefaultValue("5m") @NotNull Duration maxFuture,
+            @DefaultValue("24h") @NotNull Duration maxSkewCorrection) {
 
         public IntakePolicy toIntakePolicy() {
-            return new IntakePolicy(maxFuture, skewThreshold, IntakePolicy.DEFAULTS.maxEventBytes());
+            return new IntakePolicy(maxFuture, skewThreshold, maxSkewCorrection, IntakePolicy.DEFAULTS.maxEventBytes());
         }
     }
 

@@ -2,6 +2,7 @@ package io.trackstream.ingest;
 
 import io.trackstream.ingest.kafka.EventPublisher;
 import io.trackstream.ingest.kafka.PublishException;
+import io.trackstream.model.EventCodec;
 import io.trackstream.model.UserActivityEvent;
 
 import java.util.List;
@@ -12,9 +13,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A publisher for slice tests: records what it was given and acknowledges at once, or fails like a
- * broker that timed out, for all events or for chosen user ids.
+ * broker that timed out, for all events or for chosen user ids. It encodes each event as the real
+ * publisher does and holds it to the record decoder, so every slice test also checks that what
+ * the API accepts, a consumer can read.
  */
 public final class FakePublisher implements EventPublisher {
+
+    private static final EventCodec CODEC = EventCodec.create();
 
     private final List<UserActivityEvent> published = new CopyOnWriteArrayList<>();
     private volatile boolean down;
@@ -22,6 +27,10 @@ public final class FakePublisher implements EventPublisher {
 
     @Override
     public CompletableFuture<Void> publish(UserActivityEvent event) {
+        EventCodec.Decoded record = CODEC.decodeRecord(CODEC.encode(event));
+        if (!record.isValid() || !record.event().equals(event)) {
+            throw new IllegalStateException("accepted but not consumable: " + record.violations() + " " + event);
+        }
         if (down || failingUsers.contains(event.userId())) {
             return CompletableFuture.failedFuture(new PublishException("timeout", new TimeoutException("fake")));
         }

@@ -49,6 +49,15 @@ class BatchEndpointTests {
     }
 
     @Test
+    void rejectsEveryEventOfABatchWhoseSentAtIsTooFarOff() {
+        MvcTestResult result = post("{\"sent_at\":\"+999999999-12-31T23:59:59Z\",\"events\":[" + event("a") + "]}");
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.detail[*].field").asArray().containsExactly("events[0].sent_at");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
     void acceptsABatchOfValidEventsWithAnEventIdPerIndex() {
         MvcTestResult result = post("{\"events\":[" + event("a") + "," + event("b") + "]}");
 

@@ -16,6 +16,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +122,39 @@ class TrackEndpointTests {
             "\"2024-01-15T10:40:00Z\"", "\"yesterday\""})
     void rejectsTimestampsOutsideTheContract(String timestamp) {
         assertRejected(post("{\"user_id\":\"u\",\"event_type\":\"click\",\"timestamp\":" + timestamp + "}"), "timestamp");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "user_id    | \"\\ud800\"             | user_id",
+            "event_id   | \"a\\udc00\"            | event_id",
+            "event_type | \"\\udbff\"             | event_type",
+            "metadata   | {\"a\":[\"\\ud800\"]}     | metadata.a[0]",
+            "metadata   | {\"\\ud800\":1}          | metadata",
+            "properties | {\"color\":\"\\ud800\"} | properties.color",
+            "device     | {\"os\":\"\\ud800\"}    | device.os",
+            "location   | {\"city\":\"\\ud800\"}  | location.city",
+    })
+    void rejectsTextThatIsNotUnicodeNamingTheField(String field, String rawJson, String expected) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("user_id", "\"u\"", "event_type", "\"click\"",
+                "timestamp", "\"2024-01-15T10:30:45Z\""));
+        fields.put(field, rawJson);
+        String json = fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+
+        assertRejected(post(json), expected);
+    }
+
+    @ParameterizedTest(name = "sent_at {0}")
+    @CsvSource({"9999-12-31T23:59:59.000Z", "1970-01-01T00:00:00Z", "2024-01-16T10:31:01Z"})
+    void rejectsASentAtTooFarOffToCorrect(String sentAt) {
+        assertRejected(postEvent(",\"sent_at\":\"" + sentAt + "\""), "sent_at");
+    }
+
+    @Test
+    void rejectsAnEventTimeBeforeTheEpoch() {
+        assertRejected(post("{\"user_id\":\"u\",\"event_type\":\"click\",\"timestamp\":\"1969-12-31T23:59:59Z\"}"),
+                "timestamp");
     }
 
     @Test

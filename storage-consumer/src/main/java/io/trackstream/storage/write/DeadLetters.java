@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Sends records the consumer cannot use to {@code user-activities.DLT}, unchanged (same key, same
  * bytes, same partition number) with the recoverer's standard {@code kafka_dlt-*} headers (source
  * topic, partition, offset, consumer group, exception) plus {@value #REASON_HEADER}: every broken
- * rule as {@code field: error}, separated by {@code "; "}. Returns once Kafka acknowledged the send.
+ * rule as {@code field: error}, separated by {@code "; "}, or the store's refusal of a record that
+ * decoded ({@code Cassandra refused the write: ...}). Returns once Kafka acknowledged the send.
  */
 class DeadLetters {
 
@@ -26,12 +27,14 @@ class DeadLetters {
     private final DeadLetterPublishingRecoverer recoverer;
     private final Counter malformed;
     private final Counter contract;
+    private final Counter store;
 
     DeadLetters(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
         this.recoverer = recoverer;
         this.recoverer.setHeadersFunction((record, exception) -> reasonHeader(exception));
         this.malformed = counter(meters, "malformed");
         this.contract = counter(meters, "contract");
+        this.store = counter(meters, "store");
     }
 
     private static Counter counter(MeterRegistry meters, String reason) {
@@ -46,6 +49,12 @@ class DeadLetters {
         // "body" is the document as a whole: unreadable JSON, not an object, too large.
         boolean unreadable = violations.stream().anyMatch(v -> v.field().equals("body"));
         (unreadable ? malformed : contract).increment();
+    }
+
+    /** A record that decodes but whose write the store refused for its content; {@code reason} says why. */
+    void publishRefused(ConsumerRecord<?, ?> record, String reason, Consumer<?, ?> consumer) {
+        recoverer.accept(record, consumer, new PoisonRecordException(reason));
+        store.increment();
     }
 
     static String describe(List<Violation> violations) {

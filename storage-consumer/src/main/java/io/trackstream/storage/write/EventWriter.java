@@ -105,7 +105,11 @@ class EventWriter {
                 .register(meters);
     }
 
-    /** Writes every event, or throws {@link StorageUnavailableException} when any write failed. */
+    /**
+     * Writes every event, or throws: {@link StoreRefusedException} when Cassandra refused a value of
+     * one of them, {@link StorageUnavailableException} when the store or the network failed (see
+     * {@link WriteFailure}). Either way, rows already written stay: writing them again is idempotent.
+     */
     void write(List<UserActivityEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -127,6 +131,10 @@ class EventWriter {
                 Thread.currentThread().interrupt();
             }
             writeFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            if (WriteFailure.of(e) == WriteFailure.CONTENT) {
+                // The store is fine: its health stays, and the listener sorts out which event it refuses.
+                throw new StoreRefusedException(describe(e), e);
+            }
             health.writeFailed(e);
             // One line per failed attempt of a batch (the retries are backed off), never per event.
             log.warn("Could not write {} events to Cassandra, the batch will be retried: {}", events.size(), e.toString());
@@ -136,6 +144,11 @@ class EventWriter {
         writeOk.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         health.writeSucceeded();
         stored.increment(events.size());
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = WriteFailure.unwrap(failure);
+        return "Cassandra refused the write: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private Map<PartitionKey, Map<RowKey, UserActivityEvent>> byPartition(List<UserActivityEvent> events) {

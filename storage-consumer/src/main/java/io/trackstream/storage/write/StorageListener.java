@@ -15,7 +15,12 @@ import java.util.List;
 /**
  * Consumer group {@code storage-writers}: decodes each polled batch, writes the valid events and
  * dead-letters the rest. The container commits the batch's offsets only when this method returns;
- * when a write fails it throws, and the error handler pauses, backs off and redelivers the batch.
+ * when the store or the network failed it throws, and the error handler pauses, backs off and
+ * redelivers the batch.
+ *
+ * <p>A record can also be refused by the store for what it holds ({@link WriteFailure#CONTENT}):
+ * then the batch is written again one event at a time (idempotent), and the records whose own
+ * write the store refuses are dead-lettered with its reason, so the partition moves on.
  *
  * <p>Poison records are dead-lettered after the writes succeeded, so a batch retried while
  * Cassandra is down does not send them to the dead-letter topic once per attempt.
@@ -40,22 +45,49 @@ class StorageListener {
     @KafkaListener(id = "storage-writers", groupId = "storage-writers", topics = Topics.USER_ACTIVITIES, batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         batchSize.record(records.size());
-        List<UserActivityEvent> events = new ArrayList<>(records.size());
+        List<Decodable> decodable = new ArrayList<>(records.size());
         List<Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventCodec.Decoded decoded = codec.decodeRecord(record.value());
             if (decoded.isValid()) {
-                events.add(decoded.event());
+                decodable.add(new Decodable(record, decoded.event()));
             } else {
                 rejected.add(new Rejected(record, decoded));
             }
         }
-        writer.write(events);
+        List<Refused> refused = write(decodable);
         for (Rejected r : rejected) {
             deadLetters.publish(r.record(), r.decoded().violations(), consumer);
         }
+        for (Refused r : refused) {
+            deadLetters.publishRefused(r.record(), r.reason(), consumer);
+        }
+    }
+
+    // The common case is one write for the whole batch; only a refusal costs a write per event.
+    private List<Refused> write(List<Decodable> decodable) {
+        try {
+            writer.write(decodable.stream().map(Decodable::event).toList());
+            return List.of();
+        } catch (StoreRefusedException refusedSomewhere) {
+            List<Refused> refused = new ArrayList<>();
+            for (Decodable d : decodable) {
+                try {
+                    writer.write(List.of(d.event()));
+                } catch (StoreRefusedException e) {
+                    refused.add(new Refused(d.record(), e.getMessage()));
+                }
+            }
+            return refused;
+        }
+    }
+
+    private record Decodable(ConsumerRecord<String, byte[]> record, UserActivityEvent event) {
     }
 
     private record Rejected(ConsumerRecord<String, byte[]> record, EventCodec.Decoded decoded) {
+    }
+
+    private record Refused(ConsumerRecord<String, byte[]> record, String reason) {
     }
 }

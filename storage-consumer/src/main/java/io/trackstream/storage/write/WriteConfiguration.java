@@ -47,8 +47,9 @@ class WriteConfiguration {
         return new StorageListener(codec, writer, deadLetters, meters);
     }
 
-    // The listener throws only when Cassandra (or the DLT) failed; such a batch is retried whole, with
-    // the partitions paused in between, until it succeeds. Poison records never reach this handler.
+    // The listener throws only when Cassandra (or the DLT) failed as a store (WriteFailure.STORE); such a
+    // batch is retried whole, with the partitions paused in between, until it succeeds. Poison records,
+    // and records the store refuses for their content, are dead-lettered and never reach this handler.
     @Bean
     DefaultErrorHandler storageErrorHandler(StorageProperties properties) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);

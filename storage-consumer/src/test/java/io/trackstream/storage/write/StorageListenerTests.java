@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -54,6 +56,46 @@ class StorageListenerTests {
                 List.of(record(0, new byte[0]), record(1, CODEC.encode(event("e-2")))), consumer));
 
         verify(deadLetters, never()).publish(any(), anyList(), any());
+    }
+
+    @Test
+    void deadLettersOnlyTheRecordsTheStoreRefusesAndWritesTheRest() {
+        UserActivityEvent good = event("e-good");
+        UserActivityEvent refused = event("e-refused");
+        ConsumerRecord<String, byte[]> refusedRecord = record(1, CODEC.encode(refused));
+        List<List<UserActivityEvent>> writes = new java.util.ArrayList<>();
+        doAnswer(call -> {
+            List<UserActivityEvent> events = call.getArgument(0);
+            if (events.contains(refused)) {
+                throw new StoreRefusedException("Cassandra refused the write: InvalidQueryException: no", null);
+            }
+            writes.add(events);
+            return null;
+        }).when(writer).write(anyList());
+
+        listener.onBatch(List.of(record(0, CODEC.encode(good)), refusedRecord, record(2, CODEC.encode(event("e-3")))),
+                consumer);
+
+        assertThat(writes).containsExactly(List.of(good), List.of(event("e-3")));
+        verify(deadLetters).publishRefused(eq(refusedRecord), contains("InvalidQueryException"), eq(consumer));
+        verify(deadLetters, never()).publish(any(), anyList(), any());
+    }
+
+    @Test
+    void retriesTheBatchWhenTheStoreFailsWhileRefusedRecordsAreSought() {
+        UserActivityEvent refused = event("e-refused");
+        doAnswer(call -> {
+            List<UserActivityEvent> events = call.getArgument(0);
+            if (events.size() > 1) {
+                throw new StoreRefusedException("refused", null);
+            }
+            throw new StorageUnavailableException("down", new RuntimeException());
+        }).when(writer).write(anyList());
+
+        assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(() -> listener.onBatch(
+                List.of(record(0, CODEC.encode(refused)), record(1, CODEC.encode(event("e-2")))), consumer));
+
+        verify(deadLetters, never()).publishRefused(any(), any(), any());
     }
 
     private static UserActivityEvent event(String id) {
