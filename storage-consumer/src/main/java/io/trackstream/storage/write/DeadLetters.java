@@ -2,6 +2,7 @@ package io.trackstream.storage.write;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.trackstream.model.EventSerde;
 import io.trackstream.model.Violation;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +12,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Sends records the consumer cannot use to {@code user-activities.DLT}, unchanged (same key, same
@@ -45,7 +45,7 @@ class DeadLetters {
     }
 
     void publish(ConsumerRecord<?, ?> record, List<Violation> violations, Consumer<?, ?> consumer) {
-        recoverer.accept(record, consumer, new PoisonRecordException(describe(violations)));
+        recoverer.accept(record, consumer, new PoisonRecordException(EventSerde.InvalidEventException.describe(violations)));
         // "body" is the document as a whole: unreadable JSON, not an object, too large.
         boolean unreadable = violations.stream().anyMatch(v -> v.field().equals("body"));
         (unreadable ? malformed : contract).increment();
@@ -55,10 +55,6 @@ class DeadLetters {
     void publishRefused(ConsumerRecord<?, ?> record, String reason, Consumer<?, ?> consumer) {
         recoverer.accept(record, consumer, new PoisonRecordException(reason));
         store.increment();
-    }
-
-    static String describe(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.error()).collect(Collectors.joining("; "));
     }
 
     private static Headers reasonHeader(Exception exception) {
