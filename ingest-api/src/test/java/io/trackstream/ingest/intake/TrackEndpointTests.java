@@ -229,8 +229,8 @@ class TrackEndpointTests {
     }
 
     @Test
-    void answers415ForAContentTypeThatIsNotJson() {
-        MvcTestResult result = mvc.post().uri(TRACK).contentType(MediaType.TEXT_PLAIN).content(VALID).exchange();
+    void answers415ForAContentTypeThatIsNeitherJsonNorText() {
+        MvcTestResult result = mvc.post().uri(TRACK).contentType(MediaType.APPLICATION_XML).content(VALID).exchange();
 
         assertThat(result).hasStatus(415);
         assertThat(result).bodyJson().extractingPath("$.detail[0].field").isEqualTo("Content-Type");
