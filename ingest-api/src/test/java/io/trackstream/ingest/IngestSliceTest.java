@@ -3,6 +3,7 @@ package io.trackstream.ingest;
 import io.trackstream.ingest.access.AccessConfiguration;
 import io.trackstream.ingest.intake.IntakeConfiguration;
 import io.trackstream.ingest.sdk.SdkConfiguration;
+import io.trackstream.ingest.segment.SegmentConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
@@ -22,6 +23,6 @@ import java.lang.annotation.Target;
 @Documented
 @WebMvcTest
 @Import({CoreConfiguration.class, IntakeConfiguration.class, AccessConfiguration.class, SdkConfiguration.class,
-        SliceTestBeans.class})
+        SegmentConfiguration.class, SliceTestBeans.class})
 public @interface IngestSliceTest {
 }

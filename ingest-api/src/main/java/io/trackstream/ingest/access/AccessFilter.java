@@ -54,7 +54,7 @@ final class AccessFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String client;
         if (apiKeys.isEmpty()) {
-            client = "ip:" + clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+            client = "ip:" + clientAddresses.resolve(request);
         } else {
             boolean segment = request.getRequestURI().startsWith(SEGMENT_PATHS);
             String key = segment ? BasicAuth.userName(request.getHeader(HttpHeaders.AUTHORIZATION)) : apiKey(request);

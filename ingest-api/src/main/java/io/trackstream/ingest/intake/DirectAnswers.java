@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread after {@code complete()}); a larger one (a big batch answer) is written on a container
  * thread. An answer already known (a 400) is written at once, in the request's own thread.
  */
-final class DirectAnswers {
+public final class DirectAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(DirectAnswers.class);
 
@@ -47,7 +47,7 @@ final class DirectAnswers {
         this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
     }
 
-    void send(HttpServletRequest request, HttpServletResponse response, CompletableFuture<ResponseEntity<Object>> answer)
+    public void send(HttpServletRequest request, HttpServletResponse response, CompletableFuture<ResponseEntity<Object>> answer)
             throws IOException {
         if (answer.isDone()) {
             write(response, serialize(answer));

@@ -70,7 +70,7 @@ class EventController {
     @PostMapping(path = "/track", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
     void track(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxEventBody().toBytes());
-        answers.send(request, response, intake.track(body, clientIp(request)));
+        answers.send(request, response, intake.track(body, clientAddresses.resolve(request)));
     }
 
     @Operation(summary = "Track up to 500 events at once",
@@ -91,10 +91,7 @@ class EventController {
     @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
     void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxBatchBody().toBytes());
-        answers.send(request, response, intake.batch(body, clientIp(request)));
+        answers.send(request, response, intake.batch(body, clientAddresses.resolve(request)));
     }
 
-    private String clientIp(HttpServletRequest request) {
-        return clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-    }
 }
