@@ -1,14 +1,12 @@
 package io.trackstream.ingest.access;
 
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.trackstream.ingest.SliceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,22 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "trackstream.ingest.api-keys=key-web",
         "trackstream.ingest.cors.allowed-origins=https://shop.example,https://blog.example",
         "trackstream.ingest.cors.max-age=2h"})
-class CrossOriginTests {
+class CrossOriginTests extends SliceTestBase {
 
     private static final String BATCH = "/api/v1/events/batch";
     private static final String EVENTS = """
             {"events":[{"user_id":"u-1","event_type":"page_view","timestamp":"2024-01-15T10:30:45.123Z"}]}""";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private MvcTestResult preflight(String path, String origin, String headers) {
         return mvc.options().uri(path)
@@ -53,9 +40,9 @@ class CrossOriginTests {
                 .hasValue(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://shop.example")
                 .hasValue(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "7200")
                 .doesNotContainHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
-        assertThat(result.getResponse().getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS))
-                .containsIgnoringCase("x-api-key").containsIgnoringCase("content-type");
-        assertThat(result.getResponse().getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS)).contains("POST");
+        assertThat(result).headers()
+                .hasValue(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "content-type, x-api-key")
+                .hasValue(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "POST");
     }
 
     @Test

@@ -1,36 +1,23 @@
 package io.trackstream.ingest.intake;
 
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.trackstream.ingest.SliceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** navigator.sendBeacon posts text/plain: the same JSON, the same rules and the same answers as application/json. */
 @IngestSliceTest
-class BeaconTests {
+class BeaconTests extends SliceTestBase {
 
     private static final String BEACON_TYPE = "text/plain;charset=UTF-8";
     private static final String VALID = """
             {"user_id":"u-1","event_type":"page_view","timestamp":"2024-01-15T10:30:45.123Z"}""";
     private static final String INVALID = """
             {"user_id":"u-1","event_type":"click","timestamp":"yesterday"}""";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private MvcTestResult post(String path, String contentType, String body) {
         return mvc.post().uri(path).contentType(contentType).content(body).exchange();

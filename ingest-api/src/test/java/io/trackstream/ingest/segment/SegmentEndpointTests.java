@@ -1,9 +1,8 @@
 package io.trackstream.ingest.segment;
 
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
+import io.trackstream.ingest.SliceTestBase;
 import io.trackstream.model.UserActivityEvent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.math.BigDecimal;
@@ -23,22 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Segment-compatible API: HTTP Basic with the write key, Segment's answers and limits, the codec's rules. */
 @IngestSliceTest
 @TestPropertySource(properties = "trackstream.ingest.api-keys=seg-key")
-class SegmentEndpointTests {
+class SegmentEndpointTests extends SliceTestBase {
 
     private static final String ORDER = """
             {"userId":"u-1","event":"Order Completed","messageId":"m-1","timestamp":"2024-01-15T10:30:45.123Z",
              "properties":{"order_id":"o-1","revenue":25.50,"currency":"EUR"}}""";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
@@ -95,6 +82,16 @@ class SegmentEndpointTests {
         assertThat(result).bodyJson().extractingPath("$.detail[*].field").asArray()
                 .contains("userId", "properties.total", "context.page.url");
         assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void answersAsTheReadmeShows() {
+        assertThat(post("/v1/track", """
+                {"event":"Order Completed","timestamp":"2024-01-15T10:30:45Z","properties":{"total":-1}}"""))
+                .hasStatus(400).bodyJson().isStrictlyEqualTo("""
+                        {"message":"Invalid UserActivityEvent payload","detail":[{"field":"userId","error":"is required and \
+                        must be a non-blank string of at most 128 characters or an integer >= 1"},\
+                        {"field":"properties.total","error":"must be a finite number >= 0"}]}""");
     }
 
     @Test
