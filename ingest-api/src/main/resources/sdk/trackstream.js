@@ -121,7 +121,7 @@
       headers: {'Content-Type': 'application/json', 'X-API-Key': cfg.apiKey || ''},
       body: stamp(batch)
     }).then(function (response) {
-      if (response.status === 429 || response.status === 503 || response.status >= 500) {
+      if (response.status === 429 || response.status >= 500) {
         backoff(response.headers.get('Retry-After'));
         return null;
       }

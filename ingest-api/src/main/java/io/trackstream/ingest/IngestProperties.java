@@ -85,6 +85,11 @@ public record IngestProperties(
             @DefaultValue("5s") @NotNull Duration retryAfter,
             @DefaultValue("2s") @NotNull Duration healthTimeout,
             @DefaultValue("5s") @NotNull Duration healthCacheTtl) {
+
+        /** {@code retryAfter} as a {@code Retry-After} value: whole seconds, at least 1. */
+        public String retryAfterHeader() {
+            return Long.toString(Math.max(1, retryAfter.toSeconds()));
+        }
     }
 
     /**

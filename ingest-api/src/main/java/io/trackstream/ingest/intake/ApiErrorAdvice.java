@@ -27,7 +27,7 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     private final String retryAfterSeconds;
 
     ApiErrorAdvice(IngestProperties properties) {
-        this.retryAfterSeconds = Long.toString(Math.max(1, properties.kafka().retryAfter().toSeconds()));
+        this.retryAfterSeconds = properties.kafka().retryAfterHeader();
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -41,10 +41,10 @@ public final class DirectAnswers {
     private final long timeoutMillis;
     private final String retryAfterSeconds;
 
-    DirectAnswers(JsonMapper mapper, Duration timeout, Duration retryAfter) {
+    DirectAnswers(JsonMapper mapper, Duration timeout, String retryAfterSeconds) {
         this.mapper = mapper;
         this.timeoutMillis = timeout.toMillis();
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public void send(HttpServletRequest request, HttpServletResponse response, CompletableFuture<ResponseEntity<Object>> answer)

@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +43,14 @@ public final class EventIntake {
     private final String retryAfterSeconds;
 
     EventIntake(EventCodec codec, EdgeEnricher enricher, EventPublisher publisher, IntakeMetrics metrics,
-                Clock clock, int maxBatchEvents, Duration retryAfter) {
+                Clock clock, int maxBatchEvents, String retryAfterSeconds) {
         this.codec = codec;
         this.enricher = enricher;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
         this.maxBatchEvents = maxBatchEvents;
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     CompletableFuture<ResponseEntity<Object>> track(byte[] body, String clientIp) {

@@ -15,6 +15,6 @@ public class SegmentConfiguration {
     @Bean
     SegmentIntake segmentIntake(EventIntake intake, JsonMapper mapper, Clock clock, IngestProperties properties) {
         return new SegmentIntake(intake, mapper, clock, properties.limits().maxBatchEvents(),
-                properties.kafka().retryAfter());
+                properties.kafka().retryAfterHeader());
     }
 }

@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +39,12 @@ final class SegmentIntake {
     private final int maxBatchEvents;
     private final String retryAfterSeconds;
 
-    SegmentIntake(EventIntake intake, JsonMapper mapper, Clock clock, int maxBatchEvents, Duration retryAfter) {
+    SegmentIntake(EventIntake intake, JsonMapper mapper, Clock clock, int maxBatchEvents, String retryAfterSeconds) {
         this.intake = intake;
         this.mapper = mapper;
         this.clock = clock;
         this.maxBatchEvents = maxBatchEvents;
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** One call of {@code /v1/track}, {@code /v1/page}, {@code /v1/screen} or {@code /v1/identify}. */
