@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ class BrowserTrackerIntegrationTests {
 
     private static DemoSite site;
     private static ChromeDriver browser;
+    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -55,7 +57,7 @@ class BrowserTrackerIntegrationTests {
     @BeforeAll
     static void startBrowser() throws Exception {
         RealClients.ensureTools();
-        Path profile = Files.createTempDirectory("trackstream-chromium");
+        profile = Files.createTempDirectory("trackstream-chromium");
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -66,12 +68,15 @@ class BrowserTrackerIntegrationTests {
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void stopBrowser() throws Exception {
         if (browser != null) {
             browser.quit();
         }
         if (site != null) {
             site.close();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
         }
     }
 
