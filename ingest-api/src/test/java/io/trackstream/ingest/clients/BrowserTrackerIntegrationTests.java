@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,6 +127,29 @@ class BrowserTrackerIntegrationTests {
             assertThat(event.device().browser()).isNotBlank();
             assertThat(event.sentAt()).isNotNull();
         });
+    }
+
+    @Test
+    void identifySwitchesTheUserAndASessionRenewsAfterThirtyMinutesOfInactivity() throws Exception {
+        String visitor = openShopAsNewVisitor(500);
+        String user = "browser-user-" + UUID.randomUUID();
+        browser.executeScript("trackstream.identify(arguments[0]); trackstream.track('signup', {plan: 'pro'});", user);
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(eventsOf(user)).hasSize(2));
+        String session = eventsOf(visitor).get(0).sessionId();
+
+        // The last activity 31 minutes ago: the next event starts a new session.
+        browser.executeScript("var s = localStorage.getItem('trackstream.session').split('|');"
+                + "localStorage.setItem('trackstream.session', s[0] + '|' + (Date.now() - 31 * 60 * 1000));"
+                + "trackstream.track('signup_confirmed');");
+
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(eventsOf(user)).hasSize(3));
+        List<UserActivityEvent> events = eventsOf(user);
+        UserActivityEvent identify = events.stream().filter(e -> e.eventType().equals("identify")).findFirst().orElseThrow();
+        assertThat(CODEC.mapper().readTree(identify.properties().extra()).path("anonymous_id").asString()).isEqualTo(visitor);
+        assertThat(events.stream().filter(e -> e.eventType().equals("signup"))).singleElement()
+                .satisfies(signup -> assertThat(signup.sessionId()).isEqualTo(session));
+        assertThat(events.stream().filter(e -> e.eventType().equals("signup_confirmed"))).singleElement()
+                .satisfies(confirmed -> assertThat(confirmed.sessionId()).isNotEqualTo(session).isNotBlank());
     }
 
     @Test
