@@ -31,6 +31,11 @@ public final class ClientAddresses {
      * @param forwardedFor the X-Forwarded-For header, may be null
      * @return the client's address as an IP literal, or the peer when nothing better is known
      */
+    /** The client address of a request: its peer, or the X-Forwarded-For hop a trusted proxy vouches for. */
+    public String resolve(jakarta.servlet.http.HttpServletRequest request) {
+        return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    }
+
     public String resolve(String peer, String forwardedFor) {
         if (forwardedFor == null || trusted.isEmpty() || !isTrusted(peer)) {
             return peer;

@@ -22,6 +22,7 @@ import java.util.List;
  * @param enrichment what the edge adds to each event
  * @param kafka how long the API waits for the broker
  * @param rateLimit the token bucket per API key (per client IP when open)
+ * @param cors which web pages may send events from a browser
  */
 @Validated
 @ConfigurationProperties("trackstream.ingest")
@@ -31,7 +32,8 @@ public record IngestProperties(
         @DefaultValue @Valid ClockPolicy clock,
         @DefaultValue @Valid Enrichment enrichment,
         @DefaultValue @Valid Kafka kafka,
-        @DefaultValue @Valid RateLimit rateLimit) {
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue @Valid Cors cors) {
 
     /**
      * @param maxEventBody the largest body of {@code /track}; twice the 32 KB event limit so that
@@ -86,6 +88,11 @@ public record IngestProperties(
             @DefaultValue("5s") @NotNull Duration retryAfter,
             @DefaultValue("2s") @NotNull Duration healthTimeout,
             @DefaultValue("5s") @NotNull Duration healthCacheTtl) {
+
+        /** {@code retryAfter} as a {@code Retry-After} value: whole seconds, at least 1. */
+        public String retryAfterHeader() {
+            return Long.toString(Math.max(1, retryAfter.toSeconds()));
+        }
     }
 
     /**
@@ -99,5 +106,19 @@ public record IngestProperties(
             @DefaultValue("100000") @Min(1) long capacity,
             @DefaultValue("50000") @Min(1) long refillPerSecond,
             @DefaultValue("100000") @Min(1) long maxClients) {
+    }
+
+    /**
+     * Cross-origin access for browsers (tracker pages on the customers' own sites).
+     *
+     * @param allowedOrigins origins such as {@code https://shop.example} whose pages may POST events, or
+     *        {@code *} for public ingest: the API key, not the origin, is what authenticates, and no
+     *        cookies are involved; empty allows none
+     * @param maxAge how long a browser may reuse a preflight answer ({@code Access-Control-Max-Age};
+     *        Chromium caps it at 2 h)
+     */
+    public record Cors(
+            @DefaultValue("*") List<String> allowedOrigins,
+            @DefaultValue("1h") @NotNull Duration maxAge) {
     }
 }

@@ -11,6 +11,9 @@ import java.time.Duration;
 /** A small JSON-over-HTTP client for integration tests. */
 public final class Http {
 
+    /** The API key of the integration tests' application ({@link IngestIntegrationTest}). */
+    public static final String API_KEY = "it-key";
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -22,6 +25,7 @@ public final class Http {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return send(request);

@@ -18,6 +18,7 @@ import java.lang.annotation.Target;
 @Documented
 @LocalStackTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "trackstream.ingest.api-keys=" + Http.API_KEY,
         "trackstream.ingest.kafka.delivery-timeout=3s",
         "trackstream.ingest.kafka.retry-after=2s",
         "trackstream.ingest.kafka.health-cache-ttl=500ms"})

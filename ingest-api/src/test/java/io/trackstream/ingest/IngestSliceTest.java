@@ -2,6 +2,8 @@ package io.trackstream.ingest;
 
 import io.trackstream.ingest.access.AccessConfiguration;
 import io.trackstream.ingest.intake.IntakeConfiguration;
+import io.trackstream.ingest.sdk.SdkConfiguration;
+import io.trackstream.ingest.segment.SegmentConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
@@ -20,6 +22,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
-@Import({CoreConfiguration.class, IntakeConfiguration.class, AccessConfiguration.class, SliceTestBeans.class})
+@Import({CoreConfiguration.class, IntakeConfiguration.class, AccessConfiguration.class, SdkConfiguration.class,
+        SegmentConfiguration.class, SliceTestBeans.class})
 public @interface IngestSliceTest {
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /** Reads user-activities from the beginning with a plain consumer (no group), as a consumer would see it. */
@@ -26,6 +27,16 @@ public final class TopicReader {
 
     /** Every record now on the topic whose event_id header is one of {@code eventIds}. */
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, Set<String> eventIds) {
+        return read(bootstrapServers, record -> eventIds.contains(eventId(record)));
+    }
+
+    /** Every record now on the topic keyed by one of {@code userIds}, in partition order. */
+    public static List<ConsumerRecord<String, byte[]>> readUsers(String bootstrapServers, Set<String> userIds) {
+        return read(bootstrapServers, record -> userIds.contains(record.key()));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers,
+                                                             Predicate<ConsumerRecord<String, byte[]>> wanted) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -41,7 +52,7 @@ public final class TopicReader {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!reached(consumer, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (eventIds.contains(eventId(record))) {
+                    if (wanted.test(record)) {
                         found.add(record);
                     }
                 }

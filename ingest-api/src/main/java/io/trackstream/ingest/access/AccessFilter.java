@@ -16,13 +16,19 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Guards {@code /api/**}: with API keys configured, a request needs a known {@code X-API-Key}
- * (else 401); then each client takes a token from its rate-limit bucket (else 429 with
- * Retry-After). Runs before the body is read, so a refused client costs next to nothing.
+ * Guards {@code /api/**} and the Segment-compatible {@code /v1/**}: with API keys configured, a
+ * request needs a known key (else 401); then each client takes a token from its rate-limit bucket
+ * (else 429 with Retry-After). Runs before the body is read, so a refused client costs next to nothing.
+ *
+ * <p>Where the key is: {@code X-API-Key} on {@code /api/}, or the {@code api_key} query parameter
+ * for a beacon ({@code navigator.sendBeacon} cannot set headers; a write key is public in the page
+ * anyway); on {@code /v1/} the user name of HTTP Basic, as Segment's write key is sent.
  */
 final class AccessFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
+    static final String API_KEY_PARAMETER = "api_key";
+    private static final String SEGMENT_PATHS = "/v1/";
 
     private final Set<String> apiKeys;
     private final RateLimiter rateLimiter;
@@ -39,7 +45,8 @@ final class AccessFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") && !uri.startsWith(SEGMENT_PATHS);
     }
 
     @Override
@@ -47,13 +54,17 @@ final class AccessFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String client;
         if (apiKeys.isEmpty()) {
-            client = "ip:" + clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+            client = "ip:" + clientAddresses.resolve(request);
         } else {
-            String key = request.getHeader(API_KEY_HEADER);
+            boolean segment = request.getRequestURI().startsWith(SEGMENT_PATHS);
+            String key = segment ? BasicAuth.userName(request.getHeader(HttpHeaders.AUTHORIZATION)) : apiKey(request);
             if (key == null || !apiKeys.contains(key)) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY_HEADER + "\"");
-                write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of("Unauthorized", API_KEY_HEADER,
-                        key == null ? "is required" : "is not a known API key"));
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                        segment ? "Basic realm=\"trackstream\"" : "ApiKey header=\"" + API_KEY_HEADER + "\"");
+                String field = segment ? HttpHeaders.AUTHORIZATION : API_KEY_HEADER;
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of("Unauthorized", field,
+                        key == null ? (segment ? "is required: HTTP Basic with the API key as the user name" : "is required")
+                                : "is not a known API key"));
                 return;
             }
             client = "key:" + key;
@@ -69,6 +80,11 @@ final class AccessFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static String apiKey(HttpServletRequest request) {
+        String header = request.getHeader(API_KEY_HEADER);
+        return header != null ? header : request.getParameter(API_KEY_PARAMETER);
     }
 
     private void write(HttpServletResponse response, int status, ApiError error) throws IOException {

@@ -27,7 +27,7 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     private final String retryAfterSeconds;
 
     ApiErrorAdvice(IngestProperties properties) {
-        this.retryAfterSeconds = Long.toString(Math.max(1, properties.kafka().retryAfter().toSeconds()));
+        this.retryAfterSeconds = properties.kafka().retryAfterHeader();
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -51,7 +51,8 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
         ApiError error;
         if (ex instanceof HttpMediaTypeNotSupportedException e) {
             error = ApiError.of("Unsupported media type", "Content-Type",
-                    "must be application/json, was " + (e.getContentType() == null ? "missing" : e.getContentType()));
+                    "must be one of " + e.getSupportedMediaTypes() + ", was "
+                            + (e.getContentType() == null ? "missing" : e.getContentType()));
         } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
             error = ApiError.of("Method not allowed", "method",
                     e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());

@@ -14,47 +14,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outer shape of a batch, {@code {"events":[...], "sent_at": optional}}, checked before any
- * event is: either the elements and the batch's sent_at, or the violations of the envelope itself.
- * Elements are left as trees for the codec to judge one by one.
+ * The outer shape of a batch, {@code {"events":[...], "sent_at": optional}} (Segment's
+ * {@code {"batch":[...], "sentAt": optional}}), checked before any event is: either the elements
+ * and the batch's sent time, or the violations of the envelope itself. Elements are left as trees
+ * to be judged one by one.
  *
  * @param events the elements, in order (empty when the envelope is invalid)
  * @param sentAt the batch's sent_at, may be null
  * @param violations what is wrong with the envelope; empty when it is fine
  */
-record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violation> violations) {
+public record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violation> violations) {
 
-    static BatchEnvelope parse(JsonMapper mapper, byte[] body, int maxEvents) {
+    /**
+     * @param eventsField the array's name ({@code events}, Segment's {@code batch})
+     * @param sentAtField the batch's sent time's name ({@code sent_at}, Segment's {@code sentAt})
+     * @throws PayloadTooLargeException with more than {@code maxEvents} elements
+     */
+    public static BatchEnvelope parse(JsonMapper mapper, byte[] body, String eventsField, String sentAtField,
+                                      int maxEvents) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
-        } catch (UnexpectedEndOfInputException e) {
-            return invalid("body", "must be a complete JSON object, but the body ends too early");
-        } catch (JacksonException e) {
-            return invalid("body", "must be well-formed JSON: " + e.getOriginalMessage());
-        } catch (NumberFormatException e) {
-            // Jackson reads a number's digits lazily, and 1E12345678901 fails only then, outside its own exceptions.
-            return invalid("body", "must be well-formed JSON: a number's exponent is out of range");
+            root = readTree(mapper, body);
+        } catch (InvalidJsonException e) {
+            return invalid("body", e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            return invalid("body", "must be a JSON object with an \"events\" array");
+            return invalid("body", "must be a JSON object with an \"" + eventsField + "\" array");
         }
         List<Violation> violations = new ArrayList<>();
-        JsonNode events = root.get("events");
+        JsonNode events = root.get(eventsField);
         if (events == null || !events.isArray()) {
-            violations.add(new Violation("events", "must be an array of events"));
+            violations.add(new Violation(eventsField, "must be an array of events"));
         } else if (events.isEmpty()) {
-            violations.add(new Violation("events", "must contain at least one event"));
+            violations.add(new Violation(eventsField, "must contain at least one event"));
         } else if (events.size() > maxEvents) {
-            throw new PayloadTooLargeException("events", "must contain at most " + maxEvents + " events, but has "
+            throw new PayloadTooLargeException(eventsField, "must contain at most " + maxEvents + " events, but has "
                     + events.size());
         }
         Instant sentAt = null;
-        JsonNode sent = root.get("sent_at");
+        JsonNode sent = root.get(sentAtField);
         if (sent != null && !sent.isNull()) {
             sentAt = instant(sent);
             if (sentAt == null) {
-                violations.add(new Violation("sent_at",
+                violations.add(new Violation(sentAtField,
                         "must be an ISO-8601 date-time with a zone, e.g. 2024-01-15T10:30:45.123Z"));
             }
         }
@@ -66,7 +68,25 @@ record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violation> viol
         return new BatchEnvelope(elements, sentAt, List.of());
     }
 
-    boolean isValid() {
+    /**
+     * Parses a request body into a tree, with the sentence a 400 gives for a body that is not JSON.
+     *
+     * @throws InvalidJsonException when the body is not well-formed, complete JSON
+     */
+    public static JsonNode readTree(JsonMapper mapper, byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (UnexpectedEndOfInputException e) {
+            throw new InvalidJsonException("must be a complete JSON object, but the body ends too early");
+        } catch (JacksonException e) {
+            throw new InvalidJsonException("must be well-formed JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson reads a number's digits lazily, and 1E12345678901 fails only then, outside its own exceptions.
+            throw new InvalidJsonException("must be well-formed JSON: a number's exponent is out of range");
+        }
+    }
+
+    public boolean isValid() {
         return violations.isEmpty();
     }
 
@@ -83,5 +103,13 @@ record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violation> viol
 
     private static BatchEnvelope invalid(String field, String error) {
         return new BatchEnvelope(List.of(), null, List.of(new Violation(field, error)));
+    }
+
+    /** A body that is not JSON; the message is the 400's error for the field {@code body}. */
+    public static final class InvalidJsonException extends RuntimeException {
+
+        InvalidJsonException(String message) {
+            super(message, null, false, false);
+        }
     }
 }

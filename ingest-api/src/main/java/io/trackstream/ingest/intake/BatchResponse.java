@@ -15,7 +15,7 @@ import java.util.List;
  * @param failed valid events Kafka did not acknowledge in time (safe to resend)
  * @param results one per index
  */
-record BatchResponse(String status, String message, int accepted, int rejected, int failed, List<Item> results) {
+public record BatchResponse(String status, String message, int accepted, int rejected, int failed, List<Item> results) {
 
     /**
      * @param index the event's position in {@code events}
@@ -25,7 +25,7 @@ record BatchResponse(String status, String message, int accepted, int rejected, 
      * @param reason why Kafka did not take it when failed
      * @param ignoredFields unknown fields accepted but ignored
      */
-    record Item(int index, String status, String eventId, List<Violation> errors, String reason,
+    public record Item(int index, String status, String eventId, List<Violation> errors, String reason,
                 List<String> ignoredFields) {
 
         static Item accepted(int index, String eventId, List<String> ignored) {
@@ -38,6 +38,14 @@ record BatchResponse(String status, String message, int accepted, int rejected, 
 
         static Item failed(int index, String eventId, String reason) {
             return new Item(index, "failed", eventId, null, reason, null);
+        }
+
+        public boolean isRejected() {
+            return "rejected".equals(status);
+        }
+
+        public boolean isFailed() {
+            return "failed".equals(status);
         }
     }
 }

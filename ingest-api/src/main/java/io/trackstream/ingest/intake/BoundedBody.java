@@ -11,12 +11,12 @@ import java.util.Arrays;
  * refused before a byte is read, and a body without one (chunked) is read at most one byte past the
  * limit. A 10 MB body therefore never costs more than the limit in memory.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
-    static byte[] read(HttpServletRequest request, long limit) throws IOException {
+    public static byte[] read(HttpServletRequest request, long limit) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);

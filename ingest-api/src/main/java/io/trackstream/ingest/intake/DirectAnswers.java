@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread after {@code complete()}); a larger one (a big batch answer) is written on a container
  * thread. An answer already known (a 400) is written at once, in the request's own thread.
  */
-final class DirectAnswers {
+public final class DirectAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(DirectAnswers.class);
 
@@ -41,13 +41,13 @@ final class DirectAnswers {
     private final long timeoutMillis;
     private final String retryAfterSeconds;
 
-    DirectAnswers(JsonMapper mapper, Duration timeout, Duration retryAfter) {
+    DirectAnswers(JsonMapper mapper, Duration timeout, String retryAfterSeconds) {
         this.mapper = mapper;
         this.timeoutMillis = timeout.toMillis();
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    void send(HttpServletRequest request, HttpServletResponse response, CompletableFuture<ResponseEntity<Object>> answer)
+    public void send(HttpServletRequest request, HttpServletResponse response, CompletableFuture<ResponseEntity<Object>> answer)
             throws IOException {
         if (answer.isDone()) {
             write(response, serialize(answer));

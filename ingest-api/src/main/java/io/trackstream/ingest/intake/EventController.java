@@ -22,6 +22,9 @@ import java.io.IOException;
  * The HTTP edge: reads the raw body within the limits and hands it to {@link EventIntake}. The
  * event is not bound by Spring's converters, because the contract codec is the one judge of a
  * payload. {@link DirectAnswers} writes each answer once Kafka has spoken, so no servlet thread waits.
+ *
+ * <p>Both endpoints also take text/plain holding the same JSON, judged by the same rules:
+ * {@code navigator.sendBeacon} can only send a CORS-safelisted type without a preflight.
  */
 @RestController
 @RequestMapping("/api/v1/events")
@@ -61,13 +64,13 @@ class EventController {
                             content = @Content(schema = @Schema(implementation = ApiError.class))),
                     @ApiResponse(responseCode = "401", description = "Missing or unknown X-API-Key"),
                     @ApiResponse(responseCode = "413", description = "Body over the limit"),
-                    @ApiResponse(responseCode = "415", description = "Content type is not JSON"),
+                    @ApiResponse(responseCode = "415", description = "Content type is not JSON or text/plain"),
                     @ApiResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After"),
                     @ApiResponse(responseCode = "503", description = "Kafka unavailable; see Retry-After")})
-    @PostMapping(path = "/track", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @PostMapping(path = "/track", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
     void track(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxEventBody().toBytes());
-        answers.send(request, response, intake.track(body, clientIp(request)));
+        answers.send(request, response, intake.track(body, clientAddresses.resolve(request)));
     }
 
     @Operation(summary = "Track up to 500 events at once",
@@ -85,13 +88,10 @@ class EventController {
                             content = @Content(schema = @Schema(implementation = ApiError.class))),
                     @ApiResponse(responseCode = "413", description = "Over 500 events or 1 MB"),
                     @ApiResponse(responseCode = "503", description = "Kafka took none; see Retry-After")})
-    @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
     void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxBatchBody().toBytes());
-        answers.send(request, response, intake.batch(body, clientIp(request)));
+        answers.send(request, response, intake.batch(body, clientAddresses.resolve(request)));
     }
 
-    private String clientIp(HttpServletRequest request) {
-        return clientAddresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-    }
 }

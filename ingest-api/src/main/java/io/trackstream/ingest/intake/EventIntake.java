@@ -9,9 +9,9 @@ import io.trackstream.model.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,11 @@ import java.util.concurrent.CompletionException;
  * <p>Batches: each element is judged alone; the valid ones are published even when others are
  * rejected. 202 when all were accepted, 207 when some were and others were rejected or failed,
  * 400 when none was valid, 503 when valid ones exist but Kafka took none of them.
+ *
+ * <p>Other wire formats (the Segment-compatible API) map their JSON to the contract's and call
+ * {@link #publishEach}, so the rules are written once and an accepted event always means Kafka has it.
  */
-final class EventIntake {
+public final class EventIntake {
 
     private static final String UNAVAILABLE = "Event could not be queued: Kafka did not acknowledge it in time";
 
@@ -40,14 +43,14 @@ final class EventIntake {
     private final String retryAfterSeconds;
 
     EventIntake(EventCodec codec, EdgeEnricher enricher, EventPublisher publisher, IntakeMetrics metrics,
-                Clock clock, int maxBatchEvents, Duration retryAfter) {
+                Clock clock, int maxBatchEvents, String retryAfterSeconds) {
         this.codec = codec;
         this.enricher = enricher;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
         this.maxBatchEvents = maxBatchEvents;
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     CompletableFuture<ResponseEntity<Object>> track(byte[] body, String clientIp) {
@@ -71,23 +74,43 @@ final class EventIntake {
 
     CompletableFuture<ResponseEntity<Object>> batch(byte[] body, String clientIp) {
         Instant receivedAt = clock.instant();
-        BatchEnvelope envelope = BatchEnvelope.parse(codec.mapper(), body, maxBatchEvents);
+        BatchEnvelope envelope = BatchEnvelope.parse(codec.mapper(), body, "events", "sent_at", maxBatchEvents);
         if (!envelope.isValid()) {
             return CompletableFuture.completedFuture(badRequest(envelope.violations()));
         }
-        int size = envelope.events().size();
-        metrics.batchSize(size);
+        metrics.batchSize(envelope.events().size());
+        return publishEach(envelope.events(), receivedAt, envelope.sentAt(), clientIp).thenApply(items -> {
+            if (items.stream().allMatch(BatchResponse.Item::isRejected)) {
+                List<Violation> allViolations = new ArrayList<>();
+                for (BatchResponse.Item item : items) {
+                    for (Violation v : item.errors()) {
+                        allViolations.add(new Violation(prefixed(item.index(), v.field()), v.error()));
+                    }
+                }
+                return badRequest(allViolations);
+            }
+            return batchAnswer(items);
+        });
+    }
+
+    /**
+     * Judges each event alone with the contract codec and publishes the valid ones. Completes once
+     * Kafka answered every valid event (at once when none is valid), with one result per index.
+     *
+     * @param events contract JSON objects (anything else is rejected)
+     * @param receivedAt when the request arrived
+     * @param sentAt the sent_at of events that carry none, may be null
+     */
+    public CompletableFuture<List<BatchResponse.Item>> publishEach(List<JsonNode> events, Instant receivedAt,
+                                                                    Instant sentAt, String clientIp) {
+        int size = events.size();
         BatchResponse.Item[] items = new BatchResponse.Item[size];
         List<CompletableFuture<Void>> sends = new ArrayList<>(size);
-        List<Violation> allViolations = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            EventCodec.Decoded decoded = codec.decodeClient(envelope.events().get(i), receivedAt, envelope.sentAt());
+            EventCodec.Decoded decoded = codec.decodeClient(events.get(i), receivedAt, sentAt);
             if (!decoded.isValid()) {
                 metrics.rejected(decoded.violations());
                 items[i] = BatchResponse.Item.rejected(i, decoded.violations());
-                for (Violation v : decoded.violations()) {
-                    allViolations.add(new Violation(prefixed(i, v.field()), v.error()));
-                }
                 continue;
             }
             int index = i;
@@ -104,13 +127,10 @@ final class EventIntake {
                 return null;
             }));
         }
-        if (sends.isEmpty()) {
-            return CompletableFuture.completedFuture(badRequest(allViolations));
-        }
         // Each handle() above swallows its failure, so allOf completes normally once all have answered,
         // and the writes into items happen-before this stage reads them.
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .thenApply(done -> batchAnswer(List.of(items)));
+                .thenApply(done -> List.of(items));
     }
 
     private ResponseEntity<Object> batchAnswer(List<BatchResponse.Item> items) {

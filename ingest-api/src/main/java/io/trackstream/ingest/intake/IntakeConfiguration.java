@@ -34,13 +34,13 @@ public class IntakeConfiguration {
     @Bean
     DirectAnswers directAnswers(JsonMapper mapper, IngestProperties properties,
                                 @Value("${spring.mvc.async.request-timeout:30s}") Duration timeout) {
-        return new DirectAnswers(mapper, timeout, properties.kafka().retryAfter());
+        return new DirectAnswers(mapper, timeout, properties.kafka().retryAfterHeader());
     }
 
     @Bean
     EventIntake eventIntake(EventCodec codec, EdgeEnricher enricher, EventPublisher publisher,
                             IntakeMetrics metrics, Clock clock, IngestProperties properties) {
         return new EventIntake(codec, enricher, publisher, metrics, clock,
-                properties.limits().maxBatchEvents(), properties.kafka().retryAfter());
+                properties.limits().maxBatchEvents(), properties.kafka().retryAfterHeader());
     }
 }

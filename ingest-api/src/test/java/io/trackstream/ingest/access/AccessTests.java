@@ -1,13 +1,11 @@
 package io.trackstream.ingest.access;
 
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.trackstream.ingest.SliceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.util.ArrayList;
@@ -22,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "trackstream.ingest.rate-limit.capacity=3",
         "trackstream.ingest.rate-limit.refill-per-second=1",
         "trackstream.ingest.enrichment.trusted-proxies=10.0.0.0/8"})
-class AccessTests {
+class AccessTests extends SliceTestBase {
 
     private static final String TRACK = "/api/v1/events/track";
     private static final String VALID = """
             {"user_id":"u-1","event_type":"page_view","timestamp":"2024-01-15T10:30:45.123Z"}""";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private MvcTestResult track(String apiKey) {
         var request = mvc.post().uri(TRACK).contentType(MediaType.APPLICATION_JSON).content(VALID);

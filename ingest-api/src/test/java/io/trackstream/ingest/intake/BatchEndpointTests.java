@@ -1,13 +1,11 @@
 package io.trackstream.ingest.intake;
 
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
+import io.trackstream.ingest.SliceTestBase;
 import io.trackstream.model.UserActivityEvent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.time.Instant;
@@ -17,20 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/v1/events/batch: each element judged alone, per-index answers, limits, Kafka failures. */
 @IngestSliceTest
-class BatchEndpointTests {
+class BatchEndpointTests extends SliceTestBase {
 
     private static final String BATCH = "/api/v1/events/batch";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private MvcTestResult post(String json) {
         return mvc.post().uri(BATCH).contentType(MediaType.APPLICATION_JSON).content(json).exchange();

@@ -1,17 +1,15 @@
 package io.trackstream.ingest.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.trackstream.ingest.FakePublisher;
 import io.trackstream.ingest.IngestSliceTest;
+import io.trackstream.ingest.SliceTestBase;
 import io.trackstream.ingest.SliceTestBeans;
 import io.trackstream.model.UserActivityEvent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.nio.charset.StandardCharsets;
@@ -24,25 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/v1/events/track: every contract rule class and error path, with Kafka faked. */
 @IngestSliceTest
-class TrackEndpointTests {
+class TrackEndpointTests extends SliceTestBase {
 
     private static final String TRACK = "/api/v1/events/track";
     private static final String VALID = """
             {"event_id":"e-1","user_id":"u-1","event_type":"page_view","timestamp":"2024-01-15T10:30:45.123Z"}""";
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    FakePublisher publisher;
-
-    @Autowired
     MeterRegistry registry;
-
-    @BeforeEach
-    void reset() {
-        publisher.reset();
-    }
 
     private MvcTestResult post(String json) {
         return mvc.post().uri(TRACK).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
@@ -265,8 +252,8 @@ class TrackEndpointTests {
     }
 
     @Test
-    void answers415ForAContentTypeThatIsNotJson() {
-        MvcTestResult result = mvc.post().uri(TRACK).contentType(MediaType.TEXT_PLAIN).content(VALID).exchange();
+    void answers415ForAContentTypeThatIsNeitherJsonNorText() {
+        MvcTestResult result = mvc.post().uri(TRACK).contentType(MediaType.APPLICATION_XML).content(VALID).exchange();
 
         assertThat(result).hasStatus(415);
         assertThat(result).bodyJson().extractingPath("$.detail[0].field").isEqualTo("Content-Type");

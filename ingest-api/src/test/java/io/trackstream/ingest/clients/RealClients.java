@@ -1,0 +1,55 @@
+package io.trackstream.ingest.clients;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the external programs of the real-client tests. What they need (chromium, chromedriver,
+ * node, npm) is installed by {@code src/test/real-clients/ensure-tools.sh} when missing, so
+ * {@code mvn verify} works on a fresh machine.
+ */
+final class RealClients {
+
+    private static final Path LOGS = Path.of("target", "real-clients");
+    private static boolean toolsReady;
+
+    private RealClients() {
+    }
+
+    static synchronized void ensureTools() {
+        if (!toolsReady) {
+            run("ensure-tools", List.of("bash", "src/test/real-clients/ensure-tools.sh"), Path.of("."), Duration.ofMinutes(20));
+            toolsReady = true;
+        }
+    }
+
+    /** Runs a command to completion; its output goes to target/real-clients/{name}.log and is returned. */
+    static String run(String name, List<String> command, Path directory, Duration timeout) {
+        try {
+            Files.createDirectories(LOGS);
+            Path log = LOGS.resolve(name + ".log");
+            Process process = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished || process.exitValue() != 0) {
+                throw new AssertionError(command + (finished ? " exited with " + process.exitValue() : " timed out")
+                        + ":\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+}
