@@ -69,11 +69,7 @@ class AnalyticsController {
     Responses.TopPages topPages(
             @Parameter(description = "YYYY-MM-DD, UTC (required)") @RequestParam(required = false) String date,
             @Parameter(description = "1..100 (default 10)") @RequestParam(required = false) String limit) {
-        QueryParams params = new QueryParams();
-        LocalDate day = params.date("date", date);
-        int n = params.limit(limit);
-        params.check();
-        return queries.topPages(day, n);
+        return dayAndLimit(date, limit, queries::topPages);
     }
 
     @Operation(summary = "Views, add-to-carts, purchases and revenue per product of a day")
@@ -94,19 +90,13 @@ class AnalyticsController {
     @Operation(summary = "The conversion funnel of a day, by distinct users who did the steps in order")
     @GetMapping("/funnel")
     Responses.Funnel funnel(@Parameter(description = "YYYY-MM-DD, UTC (required)") @RequestParam(required = false) String date) {
-        QueryParams params = new QueryParams();
-        LocalDate day = params.date("date", date);
-        params.check();
-        return queries.funnel(day);
+        return queries.funnel(day(date));
     }
 
     @Operation(summary = "Events, distinct users and revenue per country of a day, most events first")
     @GetMapping("/geo")
     Responses.Geo geo(@Parameter(description = "YYYY-MM-DD, UTC (required)") @RequestParam(required = false) String date) {
-        QueryParams params = new QueryParams();
-        LocalDate day = params.date("date", date);
-        params.check();
-        return queries.geo(day);
+        return queries.geo(day(date));
     }
 
     @Operation(summary = "The most active users of a day, by events")
@@ -114,10 +104,23 @@ class AnalyticsController {
     Responses.TopUsers topUsers(
             @Parameter(description = "YYYY-MM-DD, UTC (required)") @RequestParam(required = false) String date,
             @Parameter(description = "1..100 (default 10)") @RequestParam(required = false) String limit) {
+        return dayAndLimit(date, limit, queries::topUsers);
+    }
+
+    /** The one required parameter of a day's question, or the 400. */
+    private static LocalDate day(String date) {
+        QueryParams params = new QueryParams();
+        LocalDate day = params.date("date", date);
+        params.check();
+        return day;
+    }
+
+    /** A day's ranking: the day and the limit, or the 400 naming both when both are bad. */
+    private static <T> T dayAndLimit(String date, String limit, java.util.function.BiFunction<LocalDate, Integer, T> query) {
         QueryParams params = new QueryParams();
         LocalDate day = params.date("date", date);
         int n = params.limit(limit);
         params.check();
-        return queries.topUsers(day, n);
+        return query.apply(day, n);
     }
 }
