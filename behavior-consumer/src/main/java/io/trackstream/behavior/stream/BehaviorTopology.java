@@ -5,6 +5,7 @@ import io.trackstream.model.UserActivityEvent;
 import io.trackstream.streams.EventStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -35,9 +36,9 @@ public final class BehaviorTopology {
     private BehaviorTopology() {
     }
 
-    public static void build(StreamsBuilder builder, Duration dedupHorizon, BehaviorSettings settings,
+    public static KStream<Void, Void> build(StreamsBuilder builder, Duration dedupHorizon, BehaviorSettings settings,
                              BehaviorSink sink, JsonMapper mapper, MeterRegistry meters) {
-        EventStream.events(builder, dedupHorizon)
+        return EventStream.events(builder, dedupHorizon)
                 .process(new Supplier(settings, sink, mapper, meters), Named.as(PROCESSOR));
     }
 
