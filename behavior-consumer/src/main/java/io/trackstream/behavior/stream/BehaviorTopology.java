@@ -52,15 +52,17 @@ public final class BehaviorTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
+            // Cached: a user's profile and open session change with every event, but the store and its
+            // changelog take only the last value of each commit interval.
             return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, UserSessions.class)),
+                            JsonSerde.of(mapper, UserSessions.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, Profile.class)),
+                            JsonSerde.of(mapper, Profile.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAILY_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, DailyPartial.class)),
+                            JsonSerde.of(mapper, DailyPartial.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OUTBOX_STORE), Serdes.String(),
-                            Serdes.ByteArray()));
+                            Serdes.ByteArray()).withCachingEnabled());
         }
     }
 }
