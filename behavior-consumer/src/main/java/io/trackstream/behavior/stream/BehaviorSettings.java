@@ -49,11 +49,6 @@ public record BehaviorSettings(Duration inactivityGap, Duration maxSessionLength
                 Duration.ofMinutes(30), Duration.ofSeconds(1), List.of(PathRule.PRODUCT), 100, Duration.ofSeconds(60));
     }
 
-    public BehaviorSettings withIdleClose(Duration idleClose) {
-        return new BehaviorSettings(inactivityGap, maxSessionLength, grace, idleClose, flushInterval, pathRules,
-                logEveryRecords, logInterval);
-    }
-
     private static void positive(Duration d, String name) {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
