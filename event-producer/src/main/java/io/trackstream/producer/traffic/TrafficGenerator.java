@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,7 +43,8 @@ public final class TrafficGenerator {
     // Open sessions by when their next event is due: the generator emits the most overdue one.
     private final PriorityQueue<Session> sessions = new PriorityQueue<>(
             java.util.Comparator.comparingLong((Session s) -> s.dueAtMs).thenComparingLong(s -> s.order));
-    private final Set<String> activeUsers = new HashSet<>();
+    // users (by index) with an open session; a bit set, because at high rates every user is in one
+    private final java.util.BitSet activeUsers = new java.util.BitSet();
     private final PriorityQueue<Pending> duplicates = new PriorityQueue<>();
     private final Deque<Function<Instant, UserActivityEvent>> fraudSteps = new ArrayDeque<>();
     private final int poolSize;
@@ -158,7 +157,7 @@ public final class TrafficGenerator {
                 ? s.events >= s.maxEvents || idle || (type == KnownEventType.PURCHASE && random.nextBoolean())
                 : s.events >= 2 * s.maxEvents;
         if (ends) {
-            activeUsers.remove(s.user.id());
+            activeUsers.clear(UserFactory.index(s.user.id()));
             truth.sessionEnded(s.id, s.user.id(), s.start, s.last, s.firstPurchase);
             Session next = newSession(nowMs);
             next.dueAtMs = nowMs + next.user.segment().thinkMs(random);
@@ -171,20 +170,20 @@ public final class TrafficGenerator {
     }
 
     private Session newSession(long nowMs) {
-        SimUser user;
+        int index;
         int attempts = 0;
         do {
-            user = users.user(1 + random.nextInt(settings.users()));
-        } while (activeUsers.contains(user.id()) && ++attempts < 10);
-        if (activeUsers.contains(user.id()) && activeUsers.size() < settings.users()) {
+            index = 1 + random.nextInt(settings.users());
+        } while (activeUsers.get(index) && ++attempts < 10);
+        if (activeUsers.get(index) && activeUsers.cardinality() < settings.users()) {
             // nearly every user is in a session: take the next one who is not
-            int index = Integer.parseInt(user.id().substring(5));
-            do {
-                index = index % settings.users() + 1;
-            } while (activeUsers.contains(UserFactory.userId(index)));
-            user = users.user(index);
+            index = activeUsers.nextClearBit(index);
+            if (index > settings.users()) {
+                index = activeUsers.nextClearBit(1);
+            }
         }
-        activeUsers.add(user.id());
+        activeUsers.set(index);
+        SimUser user = users.user(index);
         Segment segment = user.segment();
         int maxEvents = segment.minEvents() + random.nextInt(segment.maxEvents() - segment.minEvents() + 1);
         return new Session(factory.newId(), user, maxEvents, sessionsStarted++, nowMs);
