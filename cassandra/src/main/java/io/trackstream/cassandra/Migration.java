@@ -27,9 +27,12 @@ record Migration(int version, String name, String text) {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
         List<Migration> migrations = names.stream().map(Migration::load).toList();
-        for (int i = 0; i < migrations.size(); i++) {
-            if (migrations.get(i).version() != i + 1) {
-                throw new IllegalStateException("migrations must be numbered V001, V002, ... in order; found " + migrations.get(i).name());
+        // Versions only have to rise: numbers are handed out to parallel branches (V004 may land
+        // before V002), and each is applied once by its number whatever lands in between.
+        for (int i = 1; i < migrations.size(); i++) {
+            if (migrations.get(i).version() <= migrations.get(i - 1).version()) {
+                throw new IllegalStateException("migrations must be numbered in rising order; found "
+                        + migrations.get(i).name() + " after " + migrations.get(i - 1).name());
             }
         }
         return migrations;

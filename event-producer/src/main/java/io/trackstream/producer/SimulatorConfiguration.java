@@ -28,9 +28,16 @@ class SimulatorConfiguration {
         EventClock clock = properties.start() == null
                 ? EventClock.system(Clock.systemUTC())
                 : EventClock.simulated(properties.start(), properties.rate(), properties.timeScale());
+        // events per second of event time: a backfill at --time-scale 60 packs 60 s of traffic into each real one
+        double eventsPerSecond = properties.start() == null ? properties.rate() : properties.rate() / properties.timeScale();
         TrafficSettings settings = new TrafficSettings(properties.seed(), properties.users(),
                 properties.lateFraction(), properties.maxLateness(), properties.duplicateFraction(),
-                properties.fraudFraction());
+                properties.fraudFraction(), eventsPerSecond);
+        if (settings.sessionsNeeded() > properties.users()) {
+            org.slf4j.LoggerFactory.getLogger(SimulatorConfiguration.class).warn(
+                    "--users={} is fewer than the {} sessions this rate keeps open: think times come shorter; raise --users",
+                    properties.users(), settings.sessionsNeeded());
+        }
         return new TrafficGenerator(settings, clock);
     }
 

@@ -21,9 +21,10 @@ import java.util.Map;
  * @param fraudCases each injected fraud case
  * @param lateEventIds events stamped in the past and emitted out of order
  * @param duplicateEventIds events emitted twice
+ * @param sessionTimes each simulated shopper session (fraud cases aside): start, end and first purchase
  */
 public record GroundTruth(long seed, long emitted, long events, Map<String, Long> countsByType,
                           Map<String, Long> countsByUser, long sessions, long purchases, BigDecimal revenue,
                           String currency, List<FraudCase> fraudCases, List<String> lateEventIds,
-                          List<String> duplicateEventIds) {
+                          List<String> duplicateEventIds, List<SessionTimes> sessionTimes) {
 }

@@ -25,6 +25,7 @@ final class GroundTruthRecorder {
     private final List<MutableCase> cases = new ArrayList<>();
     private final List<String> late = new ArrayList<>();
     private final List<String> duplicates = new ArrayList<>();
+    private final List<SessionTimes> endedSessions = new ArrayList<>();
 
     GroundTruthRecorder(long seed) {
         this.seed = seed;
@@ -54,6 +55,11 @@ final class GroundTruthRecorder {
         duplicates.add(event.eventId());
     }
 
+    void sessionEnded(String sessionId, String userId, java.time.Instant start, java.time.Instant end,
+                      java.time.Instant firstPurchase) {
+        endedSessions.add(new SessionTimes(sessionId, userId, start, end, firstPurchase));
+    }
+
     MutableCase startCase(FraudPattern pattern, String userId, String sessionId, int size) {
         MutableCase c = new MutableCase(pattern, userId, sessionId, size);
         cases.add(c);
@@ -64,11 +70,14 @@ final class GroundTruthRecorder {
         return emitted;
     }
 
-    GroundTruth snapshot() {
+    /** @param openSessions the sessions still open, after the ended ones */
+    GroundTruth snapshot(List<SessionTimes> openSessions) {
         List<FraudCase> declared = cases.stream().map(MutableCase::toCase).toList();
+        List<SessionTimes> sessionTimes = new ArrayList<>(endedSessions);
+        sessionTimes.addAll(openSessions);
         return new GroundTruth(seed, emitted, events, new TreeMap<>(byType), new TreeMap<>(byUser),
                 sessions.size(), purchases, revenue, Catalog.CURRENCY, declared, List.copyOf(late),
-                List.copyOf(duplicates));
+                List.copyOf(duplicates), List.copyOf(sessionTimes));
     }
 
     /** A fraud case whose events are still being emitted. */

@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,11 +40,16 @@ public final class TrafficGenerator {
     private final FraudInjector fraud;
     private final MixController mix = new MixController();
     private final GroundTruthRecorder truth;
-    private final List<Session> sessions = new ArrayList<>();
-    private final Set<String> activeUsers = new HashSet<>();
+    // Open sessions by when their next event is due: the generator emits the most overdue one.
+    private final PriorityQueue<Session> sessions = new PriorityQueue<>(
+            java.util.Comparator.comparingLong((Session s) -> s.dueAtMs).thenComparingLong(s -> s.order));
+    // users (by index) with an open session; a bit set, because at high rates every user is in one
+    private final java.util.BitSet activeUsers = new java.util.BitSet();
     private final PriorityQueue<Pending> duplicates = new PriorityQueue<>();
     private final Deque<Function<Instant, UserActivityEvent>> fraudSteps = new ArrayDeque<>();
     private final int poolSize;
+    private final double msPerEvent;
+    private long sessionsStarted;
     private GroundTruthRecorder.MutableCase currentCase;
     private long sequence;
     private long fraudCases;
@@ -60,7 +63,8 @@ public final class TrafficGenerator {
         this.users = new UserFactory(settings.seed());
         this.fraud = new FraudInjector(random, factory, catalog);
         this.truth = new GroundTruthRecorder(settings.seed());
-        this.poolSize = Math.max(1, Math.min(64, settings.users() / 2));
+        this.poolSize = settings.openSessions();
+        this.msPerEvent = 1000 / settings.eventsPerSecond();
     }
 
     /** How many events were emitted so far, duplicates included. */
@@ -70,7 +74,9 @@ public final class TrafficGenerator {
 
     /** The ground truth of what was emitted so far. */
     public GroundTruth groundTruth() {
-        return truth.snapshot();
+        return truth.snapshot(sessions.stream()
+                .filter(s -> s.start != null)
+                .map(s -> new SessionTimes(s.id, s.user.id(), s.start, s.last, s.firstPurchase)).toList());
     }
 
     /** The next event to send. */
@@ -91,7 +97,7 @@ public final class TrafficGenerator {
             currentCase.emitted(event);
             return emitted(event, false);
         }
-        UserActivityEvent event = sessionStep(now);
+        UserActivityEvent event = sessionStep(seq, now);
         boolean late = random.nextDouble() < settings.lateFraction();
         if (late) {
             long lateness = 1 + (long) (random.nextDouble() * settings.maxLateness().toMillis());
@@ -117,12 +123,23 @@ public final class TrafficGenerator {
         currentCase = truth.startCase(pattern, user.id(), sessionId, fraudSteps.size());
     }
 
-    private UserActivityEvent sessionStep(Instant now) {
-        if (sessions.size() < poolSize) {
-            sessions.add(newSession());
+    /*
+     * Think time: each open session's next event is due a think time (drawn per segment) after its
+     * last one, and the generator emits the session that is due first. Scheduling runs on the
+     * generator's own time (event n at n / eventsPerSecond), not on the clock, so the stream is the
+     * same under the real clock and the simulated one. With as many sessions open as the rate needs
+     * (eventsPerSecond × mean think time) the session due first is due about now, so the gaps seen
+     * in the events are the drawn think times; capped by the users, they come shorter.
+     */
+    private UserActivityEvent sessionStep(long seq, Instant now) {
+        long nowMs = (long) (seq * msPerEvent);
+        while (sessions.size() < poolSize) {
+            // the first visitors arrive spread over one think time, not all at once
+            Session fresh = newSession(nowMs);
+            fresh.dueAtMs = nowMs + fresh.user.segment().thinkMs(random);
+            sessions.add(fresh);
         }
-        int index = random.nextInt(sessions.size());
-        Session s = sessions.get(index);
+        Session s = sessions.poll();
         KnownEventType type = s.events == 0 ? KnownEventType.PAGE_VIEW : nextType(s);
         UserActivityEvent event = switch (type) {
             case CLICK -> click(s, now);
@@ -132,6 +149,7 @@ public final class TrafficGenerator {
             default -> pageView(s, now);
         };
         s.events++;
+        s.emittedAt(now, type == KnownEventType.PURCHASE);
         // Shoppers with a full cart mostly check out before leaving: a session with items in its cart
         // only ends at twice its length, so few carts are abandoned and purchases keep up with adds.
         boolean idle = random.nextDouble() < IDLE_CHANCE;
@@ -139,22 +157,36 @@ public final class TrafficGenerator {
                 ? s.events >= s.maxEvents || idle || (type == KnownEventType.PURCHASE && random.nextBoolean())
                 : s.events >= 2 * s.maxEvents;
         if (ends) {
-            activeUsers.remove(s.user.id());
-            sessions.set(index, newSession());
+            activeUsers.clear(UserFactory.index(s.user.id()));
+            truth.sessionEnded(s.id, s.user.id(), s.start, s.last, s.firstPurchase);
+            Session next = newSession(nowMs);
+            next.dueAtMs = nowMs + next.user.segment().thinkMs(random);
+            sessions.add(next);
+        } else {
+            s.dueAtMs = Math.max(s.dueAtMs, nowMs) + s.user.segment().thinkMs(random);
+            sessions.add(s);
         }
         return event;
     }
 
-    private Session newSession() {
-        SimUser user;
+    private Session newSession(long nowMs) {
+        int index;
         int attempts = 0;
         do {
-            user = users.user(1 + random.nextInt(settings.users()));
-        } while (activeUsers.contains(user.id()) && ++attempts < 10);
-        activeUsers.add(user.id());
+            index = 1 + random.nextInt(settings.users());
+        } while (activeUsers.get(index) && ++attempts < 10);
+        if (activeUsers.get(index) && activeUsers.cardinality() < settings.users()) {
+            // nearly every user is in a session: take the next one who is not
+            index = activeUsers.nextClearBit(index);
+            if (index > settings.users()) {
+                index = activeUsers.nextClearBit(1);
+            }
+        }
+        activeUsers.set(index);
+        SimUser user = users.user(index);
         Segment segment = user.segment();
         int maxEvents = segment.minEvents() + random.nextInt(segment.maxEvents() - segment.minEvents() + 1);
-        return new Session(factory.newId(), user, maxEvents);
+        return new Session(factory.newId(), user, maxEvents, sessionsStarted++, nowMs);
     }
 
     private KnownEventType nextType(Session s) {

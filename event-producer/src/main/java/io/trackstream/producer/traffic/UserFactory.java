@@ -42,6 +42,11 @@ final class UserFactory {
         return String.format("user-%06d", index);
     }
 
+    /** The index of a user id made by {@link #userId}. */
+    static int index(String userId) {
+        return Integer.parseInt(userId.substring(userId.indexOf('-') + 1));
+    }
+
     SimUser user(int index) {
         random.setSeed(seed * 0x9E3779B97F4A7C15L + index);
         double s = random.nextDouble();

@@ -38,7 +38,9 @@ class TrafficGeneratorTests {
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 42, 1234, 99999})
     void emittedMixOfTenThousandEventsIsCloseToTheTarget(long seed) {
-        List<UserActivityEvent> events = generate(TrafficSettings.defaults(seed, 1000), 10_000);
+        // At 5 events/s 10,000 events span half an hour of event time: visits (minutes of think time
+        // each) run their whole course, and the mix is that of whole visits, not of their openings.
+        List<UserActivityEvent> events = generate(new TrafficSettings(seed, 1000, 0.01, Duration.ofMinutes(10), 0.01, 0.001, 5), 10_000);
 
         Map<String, Long> counts = events.stream()
                 .collect(Collectors.groupingBy(UserActivityEvent::eventType, Collectors.counting()));
@@ -208,6 +210,67 @@ class TrafficGeneratorTests {
         assertThat(truth.countsByType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(truth.events());
         assertThat(truth.countsByUser().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(truth.events());
         assertThat(truth.purchases()).isEqualTo(truth.countsByType().get(KnownEventType.PURCHASE.wireName()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {5, 50, 500})
+    void aSessionsEventsAreAThinkTimeApartAtAnyRate(double rate) {
+        TrafficSettings settings = new TrafficSettings(17, 100_000, 0, Duration.ofMinutes(10), 0, 0, rate);
+        TrafficGenerator generator = new TrafficGenerator(settings, EventClock.simulated(START, rate, 1));
+        Map<String, Instant> last = new HashMap<>();
+        List<Long> gaps = new ArrayList<>();
+        // half an hour of event time at each rate: long enough to see think times of minutes
+        for (int i = 0; i < rate * 1800; i++) {
+            UserActivityEvent e = generator.next();
+            Instant before = last.put(e.sessionId(), e.timestamp());
+            if (before != null) {
+                gaps.add(Duration.between(before, e.timestamp()).toMillis());
+            }
+        }
+        double meanS = gaps.stream().mapToLong(Long::longValue).average().orElseThrow() / 1000;
+        long withinSecondsToMinutes = gaps.stream().filter(g -> g >= 1_000 && g <= 11 * 60_000).count();
+
+        assertThat(meanS).as("mean think time, s").isBetween(20.0, 45.0);
+        assertThat(withinSecondsToMinutes).isGreaterThan(gaps.size() * 95L / 100);
+        assertThat(settings.openSessions()).isEqualTo((int) settings.sessionsNeeded());
+    }
+
+    @Test
+    void openSessionsAreCappedByTheUsersAndOneUserHasOneSessionAtATime() {
+        TrafficSettings settings = new TrafficSettings(5, 50, 0, Duration.ofMinutes(10), 0, 0, 200);
+        assertThat(settings.openSessions()).isEqualTo(50);
+        TrafficGenerator generator = new TrafficGenerator(settings, EventClock.simulated(START, 200, 1));
+        Map<String, String> sessionOfUser = new HashMap<>();
+        Set<String> ended = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            UserActivityEvent e = generator.next();
+            String before = sessionOfUser.put(e.userId(), e.sessionId());
+            if (before != null && !before.equals(e.sessionId())) {
+                assertThat(ended.add(before)).as("a user's earlier session does not come back").isTrue();
+            }
+            assertThat(ended).doesNotContain(e.sessionId());
+        }
+    }
+
+    @Test
+    void theGroundTruthCarriesEachSessionsStartEndAndPurchase() {
+        TrafficSettings settings = new TrafficSettings(23, 2_000, 0, Duration.ofMinutes(10), 0, 0, 200);
+        TrafficGenerator generator = new TrafficGenerator(settings, EventClock.simulated(START, 200, 1));
+        Map<String, List<UserActivityEvent>> bySession = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            UserActivityEvent e = generator.next();
+            bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
+        }
+        List<SessionTimes> times = generator.groundTruth().sessionTimes();
+
+        assertThat(times).hasSize(bySession.size());
+        assertThat(times).allSatisfy(t -> {
+            List<UserActivityEvent> events = bySession.get(t.sessionId());
+            assertThat(events.get(0).timestamp()).isEqualTo(t.start());
+            assertThat(events.get(events.size() - 1).timestamp()).isEqualTo(t.end());
+            assertThat(events.stream().filter(e -> e.eventType().equals("purchase")).map(UserActivityEvent::timestamp).findFirst())
+                    .isEqualTo(java.util.Optional.ofNullable(t.firstPurchase()));
+        });
     }
 
     private static Place placeOf(UserActivityEvent e) {
