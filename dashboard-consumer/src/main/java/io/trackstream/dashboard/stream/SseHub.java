@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.trackstream.dashboard.DashboardProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every heartbeat keeps idle streams open through proxies.
  */
 @Component
-class SseHub implements DisposableBean {
+class SseHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SseHub.class);
 
@@ -85,10 +85,31 @@ class SseHub implements DisposableBean {
         return clients.size();
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    // Open streams are requests in progress: ended first (the highest phase stops first), they
+    // would otherwise hold the web server's graceful shutdown for its whole timeout.
+    @Override
+    public void stop() {
+        running = false;
         clients.forEach(client -> client.emitter.complete());
-        senders.shutdownNow();
+        clients.clear();
+        senders.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** One stream and the messages not yet written to it; at most one sender writes it at a time. */

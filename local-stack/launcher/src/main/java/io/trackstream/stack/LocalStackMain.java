@@ -65,12 +65,19 @@ public final class LocalStackMain {
                 ==== Trackstream local stack is up ====
                 Kafka      {}   (topics: user-activities, user-activities.DLT)
                 Cassandra  {}   (keyspace {})
-                services   {}
+                services   {}{}
                 logs       {}
                 Press Ctrl-C to stop everything.""",
                 stack.kafkaBootstrapServers(), stack.cassandraContactPointString(), stack.keyspace(),
-                services.isEmpty() ? "(none built yet)" : services.stream().map(JvmProcess::name).toList(), dataDir);
+                services.isEmpty() ? "(none built yet)" : services.stream().map(JvmProcess::name).toList(),
+                livePage(services), dataDir);
         stopped.await();
+    }
+
+    /** The dashboard's live page, when the dashboard is among the services that started. */
+    private static String livePage(List<JvmProcess> services) {
+        return services.stream().filter(s -> s.name().equals("dashboard-consumer")).findFirst()
+                .map(s -> "\nlive page  http://127.0.0.1:8084/").orElse("");
     }
 
     private static String option(String[] args, String name, String fallback) {
