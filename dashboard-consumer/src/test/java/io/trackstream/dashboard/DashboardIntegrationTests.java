@@ -3,6 +3,14 @@ package io.trackstream.dashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.stack.LocalStackTest;
+import io.trackstream.stack.LocalStackExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import static io.trackstream.dashboard.DashboardTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service on the real stack: events sent through the topic show up in the snapshot and on the
- * server-sent event stream, and a client that goes away is forgotten.
+ * server-sent event stream, a client that goes away is forgotten, and fraud alerts appear once
+ * their topic exists.
  */
 @LocalStackTest
 @SpringBootTest(classes = DashboardConsumerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -100,8 +111,26 @@ class DashboardIntegrationTests {
     }
 
     @Test
-    void answersAnEmptyAlertsPanelWhileTheAlertsTopicDoesNotExist() throws Exception {
+    void showsAnEmptyAlertsPanelUntilAlertsArriveThenEachAlert() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).until(() -> readiness() == 200);
         assertThat(get("/api/v1/dashboard/alerts")).isEqualTo("[]");
+
+        // what fraud-consumer will do: create the topic (if the stack has not) and write an alert
+        try (Admin admin = LocalStackExtension.stack().openAdmin()) {
+            admin.createTopics(List.of(new NewTopic("fraud-alerts", 6, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(TopicExistsException.class);
+        }
+        String alert = "{\"rule\":\"velocity\",\"user_id\":\"it-fraud\",\"severity\":\"high\"}";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.stack().kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("fraud-alerts", "it-fraud", alert)).get();
+        }
+
+        // the topic is looked for again every 10 s; the panel starts an hour back
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                assertThat(get("/api/v1/dashboard/alerts")).isEqualTo("[" + alert + "]"));
     }
 
     private double clients() {

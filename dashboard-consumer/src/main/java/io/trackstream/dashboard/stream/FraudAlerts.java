@@ -1,9 +1,6 @@
 package io.trackstream.dashboard.stream;
 
-import io.trackstream.dashboard.DashboardProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,26 +17,21 @@ import java.util.List;
  * topic exists the panel is empty.
  */
 @Component
-class FraudAlerts implements SmartLifecycle {
+class FraudAlerts {
 
-    /** fraud-consumer's output topic; to become {@code Topics.FRAUD_ALERTS} once common-model names it. */
-    static final String FRAUD_ALERTS_TOPIC = "fraud-alerts";
     static final int KEPT = 50;
 
     private final SseHub hub;
     private final JsonMapper json;
-    private final TailReader reader;
     private final Deque<JsonNode> latest = new ArrayDeque<>();
-    private volatile boolean running;
 
-    FraudAlerts(SseHub hub, JsonMapper json, DashboardProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    FraudAlerts(SseHub hub, JsonMapper json) {
         this.hub = hub;
         this.json = json;
-        this.reader = new TailReader(FRAUD_ALERTS_TOPIC, bootstrapServers, properties.alertsLookback(), this::arrived);
     }
 
-    private void arrived(ConsumerRecord<byte[], byte[]> record) {
+    /** Shows an alert the tail of the alerts topic delivered. */
+    void arrived(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return;
         }
@@ -63,20 +55,4 @@ class FraudAlerts implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        reader.start();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        reader.stop();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

@@ -3,11 +3,8 @@ package io.trackstream.dashboard.stream;
 import io.trackstream.dashboard.DashboardProperties;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.EventRecords;
-import io.trackstream.model.Topics;
 import io.trackstream.model.UserActivityEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +14,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 
 /**
  * The live feed: the newest events of the whole topic, at most {@code feed-per-second} a second,
@@ -25,7 +21,7 @@ import java.time.Duration;
  * events that are sent are decoded; an event id already sent is not sent again.
  */
 @Component
-class LatestEvents implements SmartLifecycle {
+class LatestEvents {
 
     static final int FLUSHES_PER_SECOND = 5;
     private static final int REMEMBERED_IDS = 10_000;
@@ -33,7 +29,6 @@ class LatestEvents implements SmartLifecycle {
     private final SseHub hub;
     private final EventCodec codec;
     private final int perFlush;
-    private final TailReader reader;
     private final Deque<ConsumerRecord<byte[], byte[]>> newest = new ArrayDeque<>();
     private final Map<String, Boolean> sentIds = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -41,17 +36,15 @@ class LatestEvents implements SmartLifecycle {
             return size() > REMEMBERED_IDS;
         }
     };
-    private volatile boolean running;
 
-    LatestEvents(SseHub hub, EventCodec codec, DashboardProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    LatestEvents(SseHub hub, EventCodec codec, DashboardProperties properties) {
         this.hub = hub;
         this.codec = codec;
         this.perFlush = Math.max(1, properties.feedPerSecond() / FLUSHES_PER_SECOND);
-        this.reader = new TailReader(Topics.USER_ACTIVITIES, bootstrapServers, Duration.ZERO, this::arrived);
     }
 
-    private void arrived(ConsumerRecord<byte[], byte[]> record) {
+    /** Keeps a record the tail of {@code user-activities} delivered, if it is among the newest. */
+    void arrived(ConsumerRecord<byte[], byte[]> record) {
         synchronized (newest) {
             newest.addLast(record);
             if (newest.size() > perFlush) {
@@ -88,20 +81,4 @@ class LatestEvents implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        reader.start();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        reader.stop();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

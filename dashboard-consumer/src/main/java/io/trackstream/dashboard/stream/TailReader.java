@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * exist yet is looked for again every 10 seconds, so a missing topic means an empty panel, not
  * an error.
  */
-final class TailReader implements Runnable {
+final class TailReader implements Runnable, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TailReader.class);
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(10);
@@ -55,13 +56,20 @@ final class TailReader implements Runnable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "dashboard-tail-" + topic);
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread = new Thread(this, "tail-" + topic);
         thread.setDaemon(true);
         thread.start();
     }
 
-    void stop() {
+    @Override
+    public boolean isRunning() {
+        return thread != null && thread.isAlive() && stopping.getCount() > 0;
+    }
+
+    @Override
+    public void stop() {
         stopping.countDown();
         KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
