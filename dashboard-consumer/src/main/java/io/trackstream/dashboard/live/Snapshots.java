@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Merges the partitions' partials into the global {@link Snapshot}. The 5-minute figures include
  * the current second (an event shows at once); the events per second and the timeline are those of
- * the last 60 and 600 complete seconds, so 600 events in the last minute read 10.0/s at any point
+ * the last 60 and 600 seconds that every partial saw whole, so 600 events in the last minute read 10.0/s at any point
  * of the current second. Users live in one partition
  * each, so distinct counts add up; the timeline is merged by absolute second, so partials computed
  * a fraction of a second apart line up. A partial older than the staleness bound (its partition's
@@ -38,11 +38,13 @@ final class Snapshots {
         Map<String, Long> countries = new HashMap<>();
         Map<String, BigDecimal> revenue = new TreeMap<>();
         int fresh = 0;
+        long end = nowSecond;
         for (Partial partial : partials) {
             if (partial.at().isBefore(oldest)) {
                 continue;
             }
             fresh++;
+            end = Math.min(end, Math.floorDiv(partial.at().toEpochMilli(), 1000));
             activeUsers += partial.activeUsers();
             purchasingUsers += partial.purchasingUsers();
             partial.timeline().forEach(s -> s.byType().forEach((type, n) ->
@@ -57,13 +59,14 @@ final class Snapshots {
         List<Snapshot.TimelineSecond> timeline = new ArrayList<>(PartitionWindow.TIMELINE_SECONDS);
         Map<String, Long> lastMinute = new TreeMap<>();
         long lastMinuteTotal = 0;
-        // The timeline and the rates end with the last complete second: a second still under way
-        // would read low, and the rate would dip at the start of every second.
-        for (long second = nowSecond - PartitionWindow.TIMELINE_SECONDS; second < nowSecond; second++) {
+        // The timeline and the rates end with the last second complete in every partial: a second
+        // still under way when a partition published (up to a second before now) would read low,
+        // and the rate would dip at the start of every second.
+        for (long second = end - PartitionWindow.TIMELINE_SECONDS; second < end; second++) {
             Map<String, Long> byType = new TreeMap<>(seconds.getOrDefault(second, Map.of()));
             long events = byType.values().stream().mapToLong(Long::longValue).sum();
             timeline.add(new Snapshot.TimelineSecond(Instant.ofEpochSecond(second), events, byType));
-            if (second >= nowSecond - PartitionWindow.RATE_SECONDS) {
+            if (second >= end - PartitionWindow.RATE_SECONDS) {
                 lastMinuteTotal += events;
                 byType.forEach((type, n) -> lastMinute.merge(type, n, Long::sum));
             }

@@ -97,6 +97,17 @@ class SnapshotsTests {
     }
 
     @Test
+    void endsTheTimelineWithTheLastSecondEveryPartialSawWhole() {
+        Partial early = partial(0, List.of(event("e-1", "u-1", "click", NOW.minusSeconds(1))), NOW.minusMillis(600));
+        Partial late = partial(1, List.of(event("e-2", "u-2", "click", NOW.minusSeconds(1))), NOW);
+
+        Snapshot snapshot = Snapshots.merge(List.of(early, late), NOW, STALE, 10);
+
+        // the first partition published at 09:59:59.800, in the middle of 09:59:59
+        assertThat(snapshot.timeline().get(599).second()).isEqualTo(Instant.parse("2026-11-20T09:59:58Z"));
+    }
+
+    @Test
     void leavesOutAPartialItsTaskStoppedPublishing() {
         Partial fresh = partial(0, List.of(event("e-1", "u-1", "click", NOW)), NOW);
         Partial stale = partial(1, List.of(event("e-2", "u-2", "click", NOW)), NOW.minusSeconds(20));
