@@ -1,6 +1,7 @@
 package io.trackstream.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,12 +41,7 @@ public class StreamsAutoConfiguration {
             @Value("${spring.kafka.streams.state-dir:}") String stateDir) {
         return factoryBean -> {
             factoryBean.setStateListener(readiness);
-            factoryBean.setStreamsUncaughtExceptionHandler(e -> {
-                // A thread that died of a bug or a fatal broker error is replaced; state stays
-                // consistent under exactly-once, and readiness shows the restart.
-                log.error("stream thread failed; replacing it", e);
-                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
+            factoryBean.setStreamsUncaughtExceptionHandler(StreamsAutoConfiguration::onUncaughtException);
             factoryBean.addListener(new org.springframework.kafka.config.StreamsBuilderFactoryBean.Listener() {
                 @Override
                 public void streamsAdded(String id, KafkaStreams streams) {
@@ -55,6 +51,19 @@ public class StreamsAutoConfiguration {
                 }
             });
         };
+    }
+
+    // A stream thread that died of a bug or a fatal broker error is replaced: under exactly-once its
+    // tasks resume from the last commit. The global-table thread cannot be replaced (Kafka Streams
+    // refuses it and the table would stay dead), so then the client shuts down: readiness goes DOWN
+    // and the orchestrator restarts the instance.
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable e) {
+        if (Thread.currentThread().getName().contains("GlobalStreamThread")) {
+            log.error("global stream thread failed; shutting this Kafka Streams client down", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        log.error("stream thread failed; replacing it", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     @Configuration(proxyBeanMethods = false)

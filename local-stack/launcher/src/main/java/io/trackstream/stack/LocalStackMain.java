@@ -61,11 +61,16 @@ public final class LocalStackMain {
         }, "local-stack-main-shutdown"));
 
         List<String> services = List.of();
+        String livePage = "";
         String metrics = "(install Debian's prometheus to get metrics at :9090)";
         if (!List.of(args).contains("--no-services")) {
             ServiceSuite suite = ServiceSuite.start(stack, servicesFile, dataDir.resolve("services"), port -> port);
             running.add(suite);
             services = suite.processes().stream().map(JvmProcess::name).toList();
+            Integer dashboard = suite.httpPorts().get("dashboard-consumer");
+            if (dashboard != null) {
+                livePage = "\nlive page  http://127.0.0.1:" + dashboard + "/";
+            }
             Optional<PrometheusServer> prometheus = PrometheusServer.startIfInstalled(
                     createDirectories(dataDir.resolve("prometheus")), 9090, suite.metricsTargets(),
                     stack.metricsTargets("kafka"), stack.metricsTargets("cassandra"));
@@ -79,12 +84,12 @@ public final class LocalStackMain {
                 ==== Trackstream local stack is up ====
                 Kafka      {}   (topics: user-activities, user-activities.DLT)
                 Cassandra  {}   (keyspace {})
-                services   {}
+                services   {}{}
                 metrics    {}
                 logs       {}
                 Press Ctrl-C to stop everything.""",
                 stack.kafkaBootstrapServers(), stack.cassandraContactPointString(), stack.keyspace(),
-                services.isEmpty() ? "(none built yet)" : services, metrics, dataDir);
+                services.isEmpty() ? "(none built yet)" : services, livePage, metrics, dataDir);
         stopped.await();
     }
 
