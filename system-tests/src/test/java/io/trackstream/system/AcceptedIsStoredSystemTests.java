@@ -4,13 +4,14 @@ import io.trackstream.model.EventCodec;
 import io.trackstream.model.Topics;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.stack.LocalStackExtension;
-import net.jqwik.api.Example;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import io.trackstream.stack.LocalStackTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -41,9 +42,10 @@ import static org.awaitility.Awaitility.await;
  * contract makes of the body it was accepted from; nothing reaches the dead-letter topic; and the
  * lag of {@code storage-writers} returns to 0 on every partition.
  *
- * <p>A jqwik container (not Jupiter's), since jqwik generates values only on its own threads; so
- * the stack is started through {@link LocalStackExtension#stack()} rather than {@code @LocalStackTest}.
+ * <p>The bodies are sampled through QuickTheories (common-model's {@code ClientBodies}) before
+ * anything is sent, so the test is a plain one: one run of the traffic, checked as a whole.
  */
+@LocalStackTest
 class AcceptedIsStoredSystemTests {
 
     private static final long SEED = Long.getLong("trackstream.fuzz.seed", 20_261_203L);
@@ -55,20 +57,20 @@ class AcceptedIsStoredSystemTests {
 
     private static Services services;
 
-    @BeforeContainer
+    @BeforeAll
     static void startServices() {
         // The IP the client sent is kept as sent, so a stored event can be compared field by field.
         services = Services.start(LocalStackExtension.stack(), List.of("--trackstream.ingest.enrichment.anonymize-ip=false"));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopServices() {
         if (services != null) {
             services.close();
         }
     }
 
-    @Example
+    @Test
     void storesEveryAcceptedEventAsAcceptedAndAnswersNoBodyWithA5xx() {
         Traffic traffic = new Traffic(services.ingest(), SEED, Instant.now());
         traffic.send(TRACKS, BATCHES);

@@ -2,7 +2,8 @@ package io.trackstream.system;
 
 import io.trackstream.model.ClientBodies;
 import io.trackstream.model.EventCodec;
-import net.jqwik.api.RandomGenerator;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -39,12 +40,11 @@ final class Traffic {
     private static final EventCodec CODEC = EventCodec.create();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int GEN_SIZE = 1000;
     private static final int CONCURRENCY = 8;
 
     private final String ingest;
     private final Instant now;
-    private final Random random;
+    private final long seed;
     private final ClientBodies bodies;
     private final List<Accepted> accepted = new ArrayList<>();
     private final List<ServerError> serverErrors = new ArrayList<>();
@@ -53,21 +53,17 @@ final class Traffic {
     Traffic(String ingest, long seed, Instant now) {
         this.ingest = ingest;
         this.now = now;
-        this.random = new Random(seed);
+        this.seed = seed;
         this.bodies = new ClientBodies(now);
     }
 
     /** Generates {@code tracks} single events and {@code batches} batches, then sends them all. */
     void send(int tracks, int batches) {
         List<Request> requests = new ArrayList<>();
-        RandomGenerator<String> singles = bodies.bodies().generator(GEN_SIZE);
-        for (int i = 0; i < tracks; i++) {
-            String body = singles.next(random).value();
+        for (String body : ClientBodies.sample(bodies.bodies(), seed, tracks)) {
             requests.add(new Request("/api/v1/events/track", body, List.of(body), null));
         }
-        for (int i = 0; i < batches; i++) {
-            requests.add(batch());
-        }
+        requests.addAll(ClientBodies.sample(batches(), seed, batches));
         // The bodies depend on the seed alone; only the order in which the answers come does not.
         Semaphore inFlight = new Semaphore(CONCURRENCY);
         List<CompletableFuture<Void>> answers = new ArrayList<>();
@@ -82,22 +78,27 @@ final class Traffic {
 
     // 1 to 20 events, half of them with a batch sent_at. An element the envelope cannot parse (a key
     // twice, a broken key, nesting too deep) makes the whole batch a 400: one batch in twenty may have one.
-    private Request batch() {
-        RandomGenerator<String> events = bodies.events().generator(GEN_SIZE);
-        boolean mayBreak = random.nextInt(20) == 0;
-        List<String> elements = new ArrayList<>();
-        for (int n = 1 + random.nextInt(20); n > 0; ) {
-            String element = events.next(random).value();
-            if (mayBreak || parses(element)) {
-                elements.add(element);
-                n--;
-            }
-        }
+    private Gen<Request> batches() {
+        Gen<String> events = bodies.events();
+        Gen<Boolean> mayBreak = Generate.range(0, 19).map(one -> one == 0);
+        Gen<Integer> sizes = Generate.range(1, 20);
         long limit = Duration.ofHours(25).toMillis();
-        Instant sentAt = random.nextBoolean() ? null : now.plusMillis(random.nextLong(-limit, limit));
-        String body = "{" + (sentAt == null ? "" : "\"sent_at\":\"" + sentAt + "\",")
-                + "\"events\":[" + String.join(",", elements) + "]}";
-        return new Request("/api/v1/events/batch", body, elements, sentAt);
+        Gen<Optional<Instant>> sentAts = Generate.longRange(-limit, limit - 1).map(now::plusMillis).toOptionals(50);
+        return in -> {
+            boolean breakable = mayBreak.generate(in);
+            List<String> elements = new ArrayList<>();
+            for (int n = sizes.generate(in); n > 0; ) {
+                String element = events.generate(in);
+                if (breakable || parses(element)) {
+                    elements.add(element);
+                    n--;
+                }
+            }
+            Instant sentAt = sentAts.generate(in).orElse(null);
+            String body = "{" + (sentAt == null ? "" : "\"sent_at\":\"" + sentAt + "\",")
+                    + "\"events\":[" + String.join(",", elements) + "]}";
+            return new Request("/api/v1/events/batch", body, elements, sentAt);
+        };
     }
 
     private static boolean parses(String json) {
