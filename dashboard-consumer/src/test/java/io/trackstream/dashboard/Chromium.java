@@ -1,20 +1,16 @@
 package io.trackstream.dashboard;
 
+import io.trackstream.stack.DebianPackages;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver: nothing is downloaded at test
- * time. On a fresh machine (no /usr/bin/chromium) running as root, it installs both packages
- * first with apt-get, the way bench/run.sh installs wrk.
+ * time. On a fresh machine both packages are installed first ({@link DebianPackages}).
  */
 final class Chromium {
 
@@ -37,23 +33,8 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    private static void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("the browser test needs Debian's chromium and chromium-driver: "
-                    + "sudo apt-get install -y chromium chromium-driver");
-        }
-        run(List.of("apt-get", "update", "-q"));
-        run(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver"));
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/chromium-install.log")).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see target/chromium-install.log");
-        }
+    private static void ensureInstalled() {
+        DebianPackages.ensure(BROWSER, "chromium", "chromium-driver");
+        DebianPackages.ensure(DRIVER, "chromium-driver");
     }
 }

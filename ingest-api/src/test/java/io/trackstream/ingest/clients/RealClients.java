@@ -1,5 +1,6 @@
 package io.trackstream.ingest.clients;
 
+import io.trackstream.stack.DebianPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the external programs of the real-client tests. What they need (chromium, chromedriver,
- * node, npm) is installed by {@code src/test/real-clients/ensure-tools.sh} when missing, so
+ * node, npm) is installed from Debian's packages when missing ({@link DebianPackages}), so
  * {@code mvn verify} works on a fresh machine.
  */
 final class RealClients {
@@ -23,7 +24,10 @@ final class RealClients {
 
     static synchronized void ensureTools() {
         if (!toolsReady) {
-            run("ensure-tools", List.of("bash", "src/test/real-clients/ensure-tools.sh"), Path.of("."), Duration.ofMinutes(20));
+            DebianPackages.ensure(Path.of("/usr/bin/chromium"), "chromium", "chromium-driver");
+            DebianPackages.ensure(Path.of("/usr/bin/chromedriver"), "chromium-driver");
+            DebianPackages.ensure(Path.of("/usr/bin/node"), "nodejs", "npm");
+            DebianPackages.ensure(Path.of("/usr/bin/npm"), "npm");
             toolsReady = true;
         }
     }
