@@ -1,0 +1,132 @@
+package io.trackstream.fraud.detect;
+
+import io.trackstream.fraud.rules.RuleBook;
+import io.trackstream.model.UserActivityEvent;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges the events of the users of one task in event-time order. Each event waits in the
+ * {@value FraudTopology#BUFFER_STORE} store (keyed by time, user and id, so the store's order is
+ * event-time order) until the task's stream time passes its time plus the grace; an event that
+ * comes even later than that is not judged (counted, as Kafka Streams counts late window records).
+ * Released events are judged with the user's state from {@value FraudTopology#USER_STATE_STORE}
+ * and the rules of the global {@value FraudTopology#RULES_STORE}, read at release: a rule change
+ * applies to every event judged after it.
+ *
+ * <p>Stream time stalls on a quiet partition, so a wall-clock punctuation releases everything
+ * still waiting once stream time has not moved for {@code idleFlush}.
+ */
+final class FraudDetector implements Processor<String, UserActivityEvent, String, FraudAlert> {
+
+    private static final Logger log = LoggerFactory.getLogger(FraudDetector.class);
+    private static final JsonMapper STATE_JSON = JsonMapper.builder().build();
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
+    private final Judge judge;
+    private final long graceMs;
+    private final long idleFlushMs;
+    private final DetectorMetrics metrics;
+    private ProcessorContext<String, FraudAlert> context;
+    private KeyValueStore<String, UserActivityEvent> buffer;
+    private KeyValueStore<String, byte[]> users;
+    private KeyValueStore<String, String> ruleStore;
+    private RuleBook rules = RuleBook.defaults();
+    private long lastStreamTime = Long.MIN_VALUE;
+    private long streamTimeMovedAt;
+
+    FraudDetector(Judge judge, Duration grace, Duration idleFlush, DetectorMetrics metrics) {
+        this.judge = judge;
+        this.graceMs = grace.toMillis();
+        this.idleFlushMs = idleFlush.toMillis();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FraudAlert> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(FraudTopology.BUFFER_STORE);
+        this.users = context.getStateStore(FraudTopology.USER_STATE_STORE);
+        this.ruleStore = context.getStateStore(FraudTopology.RULES_STORE);
+        this.streamTimeMovedAt = context.currentSystemTimeMs();
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseWhenIdle);
+    }
+
+    @Override
+    public void process(Record<String, UserActivityEvent> record) {
+        long ts = record.timestamp();
+        long streamTime = context.currentStreamTimeMs();
+        if (ts + graceMs < streamTime) {
+            metrics.tooLate();
+            return;
+        }
+        buffer.put(bufferKey(ts, record.key(), record.value().eventId()), record.value());
+        release(streamTime - graceMs);
+    }
+
+    private void releaseWhenIdle(long now) {
+        long streamTime = context.currentStreamTimeMs();
+        if (streamTime != lastStreamTime) {
+            lastStreamTime = streamTime;
+            streamTimeMovedAt = now;
+        } else if (now - streamTimeMovedAt >= idleFlushMs) {
+            release(streamTime + 1);
+        }
+    }
+
+    /** Judges, in order, every waiting event stamped before {@code bound}. */
+    private void release(long bound) {
+        List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
+        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(null, bufferKey(Math.max(0, bound), "", ""))) {
+            while (it.hasNext()) {
+                KeyValue<String, UserActivityEvent> next = it.next();
+                if (next.value.timestamp().toEpochMilli() >= bound) {
+                    break;
+                }
+                due.add(next);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        rules = rules.refreshed(ruleStore::get);
+        for (KeyValue<String, UserActivityEvent> entry : due) {
+            buffer.delete(entry.key);
+            judge(entry.value);
+        }
+    }
+
+    private void judge(UserActivityEvent event) {
+        long start = System.nanoTime();
+        byte[] stored = users.get(event.userId());
+        UserState state = stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        List<FraudAlert> alerts = judge.judge(rules, event, state, now);
+        users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
+        metrics.judged(System.nanoTime() - start);
+        for (FraudAlert alert : alerts) {
+            log.info("fraud alert {} {} user {} at {} events {} details {}", alert.rule(), alert.alertId(),
+                    alert.userId(), alert.eventTime(), alert.eventIds(), alert.details());
+            metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()));
+            context.forward(new Record<>(alert.userId(), alert, event.timestamp().toEpochMilli()));
+        }
+    }
+
+    // Zero-padded time first, so the store's key order is event-time order.
+    static String bufferKey(long ts, String userId, String eventId) {
+        return String.format("%015d|%s|%s", ts, userId, eventId);
+    }
+}
