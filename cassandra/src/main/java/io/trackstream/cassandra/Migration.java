@@ -27,9 +27,12 @@ record Migration(int version, String name, String text) {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
         List<Migration> migrations = names.stream().map(Migration::load).toList();
-        for (int i = 0; i < migrations.size(); i++) {
-            if (migrations.get(i).version() != i + 1) {
-                throw new IllegalStateException("migrations must be numbered V001, V002, ... in order; found " + migrations.get(i).name());
+        // Strictly increasing, gaps allowed: services developed side by side each reserve their number
+        // (V002 analytics, V003 fraud, ...), and a branch must run without the others' migrations.
+        for (int i = 1; i < migrations.size(); i++) {
+            if (migrations.get(i).version() <= migrations.get(i - 1).version()) {
+                throw new IllegalStateException("migrations must be listed in increasing version order; found "
+                        + migrations.get(i).name() + " after " + migrations.get(i - 1).name());
             }
         }
         return migrations;
