@@ -22,7 +22,8 @@ import java.util.List;
  * Judges the events of the users of one task in event-time order. Each event waits in the
  * {@value FraudTopology#BUFFER_STORE} store (keyed by time, user and id, so the store's order is
  * event-time order) until the task's stream time passes its time plus the grace; an event that
- * comes even later than that is not judged (counted, as Kafka Streams counts late window records).
+ * comes even later than that is not judged (counted, as Kafka Streams counts late window records),
+ * though it still counts as earlier activity of its session.
  * Released events are judged with the user's state from {@value FraudTopology#USER_STATE_STORE}
  * and the rules of the global {@value FraudTopology#RULES_STORE}, read at release: a rule change
  * applies to every event judged after it.
@@ -71,6 +72,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         long streamTime = context.currentStreamTimeMs();
         if (ts + graceMs < streamTime) {
             metrics.tooLate();
+            countTooLate(record.value());
             return;
         }
         buffer.put(bufferKey(ts, record.key(), record.value().eventId()), record.value());
@@ -123,6 +125,15 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
             metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()));
             context.forward(new Record<>(alert.userId(), alert, event.timestamp().toEpochMilli()));
         }
+    }
+
+    // Too late to be judged in order, but still activity: it happened before every event still to be
+    // judged, so it counts towards its session's earlier events (PURCHASE_WITHOUT_ACTIVITY).
+    private void countTooLate(UserActivityEvent event) {
+        byte[] stored = users.get(event.userId());
+        UserState state = stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
+        state.sawLateEvent(event.sessionId(), event.timestamp().toEpochMilli());
+        users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
     }
 
     // Zero-padded time first, so the store's key order is event-time order.

@@ -51,6 +51,19 @@ final class UserState {
         trimOldest(sessions, MAX_SESSIONS);
     }
 
+    /** An event too late to be judged: it still counts as earlier activity, without moving the session's last time. */
+    void sawLateEvent(String sessionId, long ts) {
+        if (sessionId != null) {
+            SessionSeen before = sessions.get(sessionId);
+            if (before == null) {
+                sessions.put(sessionId, new SessionSeen(1, ts, false));
+                trimOldest(sessions, MAX_SESSIONS);
+            } else {
+                sessions.put(sessionId, new SessionSeen(before.events() + 1, Math.max(ts, before.lastTs()), before.alerted()));
+            }
+        }
+    }
+
     static <K, V> void trimOldest(Map<K, V> map, int max) {
         var it = map.keySet().iterator();
         while (map.size() > max && it.hasNext()) {

@@ -165,6 +165,16 @@ class FraudTopologyTests {
         assertThat(alerts(Rule.HIGH_VALUE)).isEmpty();
     }
 
+    @Test
+    void anEventTooLateToBeJudgedStillCountsAsActivityOfItsSession() {
+        pipe(event("u-1", "page_view", T0.plus(Duration.ofMinutes(10)), "\"session_id\":\"s-1\""));
+        pipe(event("u-1", "search", T0, "\"session_id\":\"s-1\""));
+        pipe(event("u-1", "add_to_cart", T0.plus(Duration.ofMinutes(10)).plusSeconds(1), "\"session_id\":\"s-1\""));
+        pipe(purchase("u-1", T0.plus(Duration.ofMinutes(10)).plusSeconds(2), "20.00", "s-1"));
+
+        assertThat(alerts(Rule.PURCHASE_WITHOUT_ACTIVITY)).isEmpty();
+    }
+
     // ---- page views
 
     @Test
