@@ -162,6 +162,10 @@ class FraudConsumerIntegrationTests {
     @Order(2)
     void aRuleChangeAppliesLiveToTheNextEventsAndSurvivesARestart() throws Exception {
         HttpResponse<String> changed = put("/api/v1/fraud/rules/HIGH_VALUE", "{\"params\":{\"amount\":\"750.00\"}}");
+        log.info("PUT /api/v1/fraud/rules/HIGH_VALUE -> {} {}", changed.statusCode(), changed.body());
+        HttpResponse<String> bad = put("/api/v1/fraud/rules/HIGH_VALUE", "{\"params\":{\"amount\":\"lots\",\"amout\":\"1\"}}");
+        log.info("PUT /api/v1/fraud/rules/HIGH_VALUE (bad) -> {} {}", bad.statusCode(), bad.body());
+        assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).contains("\"amount\":\"750.00\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/fraud/rules").body().contains("\"amount\":\"750.00\""));
@@ -319,11 +323,14 @@ class FraudConsumerIntegrationTests {
     private static void assertServedByTheApi(List<FraudAlert> run) throws Exception {
         FraudAlert newest = run.stream().max(java.util.Comparator.comparing(FraudAlert::eventTime)).orElseThrow();
         HttpResponse<String> user = get("/api/v1/users/" + newest.userId() + "/fraud-alerts?limit=5");
+        log.info("GET /api/v1/users/{}/fraud-alerts?limit=5 -> {}", newest.userId(), user.body());
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("\"user_id\":\"" + newest.userId() + "\"").contains(newest.alertId());
 
         String day = LocalDate.ofInstant(newest.eventTime(), ZoneOffset.UTC).toString();
-        JsonNode first = codec.mapper().readTree(get("/api/v1/fraud/alerts?date=" + day + "&limit=10").body());
+        String firstPage = get("/api/v1/fraud/alerts?date=" + day + "&limit=10").body();
+        log.info("GET /api/v1/fraud/alerts?date={}&limit=10 -> {}", day, firstPage);
+        JsonNode first = codec.mapper().readTree(firstPage);
         assertThat(first.get("alerts")).hasSize(10);
         String cursor = first.get("next_cursor").asString();
         JsonNode second = codec.mapper().readTree(get("/api/v1/fraud/alerts?date=" + day + "&limit=10&cursor=" + cursor).body());

@@ -28,7 +28,7 @@ import java.util.List;
  * and the rules of the global {@value FraudTopology#RULES_STORE}, read at release: a rule change
  * applies to every event judged after it.
  *
- * <p>Stream time stalls on a quiet partition, so a wall-clock punctuation releases everything
+ * <p>A user's state is forgotten after a day without events ({@link #USER_RETENTION}). Stream time stalls on a quiet partition, so a wall-clock punctuation releases everything
  * still waiting once stream time has not moved for {@code idleFlush}.
  */
 final class FraudDetector implements Processor<String, UserActivityEvent, String, FraudAlert> {
@@ -36,6 +36,9 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     private static final Logger log = LoggerFactory.getLogger(FraudDetector.class);
     private static final JsonMapper STATE_JSON = JsonMapper.builder().build();
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    // Longer than every default window (the longest is 1 h) and than any realistic session.
+    static final Duration USER_RETENTION = Duration.ofHours(24);
 
     private final Judge judge;
     private final long graceMs;
@@ -63,19 +66,33 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         this.users = context.getStateStore(FraudTopology.USER_STATE_STORE);
         this.ruleStore = context.getStateStore(FraudTopology.RULES_STORE);
         this.streamTimeMovedAt = context.currentSystemTimeMs();
+        log.info("fraud detector of task {} starts with {} events waiting", context.taskId(), buffer.approximateNumEntries());
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseWhenIdle);
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetIdleUsers);
     }
 
     @Override
     public void process(Record<String, UserActivityEvent> record) {
         long ts = record.timestamp();
         long streamTime = context.currentStreamTimeMs();
-        if (ts + graceMs < streamTime) {
+        boolean tooLate = ts + graceMs < streamTime;
+        int arrivedBefore = -1;
+        String sessionId = record.value().sessionId();
+        if (sessionId != null) {
+            // Arrival order within the session, for PURCHASE_WITHOUT_ACTIVITY; a too-late event is
+            // not judged but still happened before every event still to be judged.
+            UserState state = load(record.value().userId());
+            arrivedBefore = state.arrived(sessionId, ts);
+            if (tooLate) {
+                state.sawLateEvent(sessionId);
+            }
+            users.put(record.value().userId(), STATE_JSON.writeValueAsBytes(state));
+        }
+        if (tooLate) {
             metrics.tooLate();
-            countTooLate(record.value());
             return;
         }
-        buffer.put(bufferKey(ts, record.key(), record.value().eventId()), record.value());
+        buffer.put(bufferKey(ts, arrivedBefore, record.key(), record.value().eventId()), record.value());
         release(streamTime - graceMs);
     }
 
@@ -92,7 +109,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     /** Judges, in order, every waiting event stamped before {@code bound}. */
     private void release(long bound) {
         List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
-        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(null, bufferKey(Math.max(0, bound), "", ""))) {
+        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(null, String.format("%015d}", Math.max(0, bound)))) {
             while (it.hasNext()) {
                 KeyValue<String, UserActivityEvent> next = it.next();
                 if (next.value.timestamp().toEpochMilli() >= bound) {
@@ -107,16 +124,15 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         rules = rules.refreshed(ruleStore::get);
         for (KeyValue<String, UserActivityEvent> entry : due) {
             buffer.delete(entry.key);
-            judge(entry.value);
+            judge(entry.value, arrivedBefore(entry.key));
         }
     }
 
-    private void judge(UserActivityEvent event) {
+    private void judge(UserActivityEvent event, int arrivedBefore) {
         long start = System.nanoTime();
-        byte[] stored = users.get(event.userId());
-        UserState state = stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
+        UserState state = load(event.userId());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<FraudAlert> alerts = judge.judge(rules, event, state, now);
+        List<FraudAlert> alerts = judge.judge(rules, event, arrivedBefore, state, now);
         users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
         metrics.judged(System.nanoTime() - start);
         for (FraudAlert alert : alerts) {
@@ -127,17 +143,44 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         }
     }
 
-    // Too late to be judged in order, but still activity: it happened before every event still to be
-    // judged, so it counts towards its session's earlier events (PURCHASE_WITHOUT_ACTIVITY).
-    private void countTooLate(UserActivityEvent event) {
-        byte[] stored = users.get(event.userId());
-        UserState state = stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
-        state.sawLateEvent(event.sessionId(), event.timestamp().toEpochMilli());
-        users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
+    /**
+     * Drops the state of users idle for {@link #USER_RETENTION} of stream time (or the longest
+     * rule window, if an operator made one longer), so the store holds active users only.
+     */
+    private void forgetIdleUsers(long streamTime) {
+        long longest = USER_RETENTION.toMillis();
+        for (io.trackstream.fraud.rules.Rule rule : io.trackstream.fraud.rules.Rule.values()) {
+            var window = rule.param("window");
+            if (window.isPresent()) {
+                longest = Math.max(longest, rules.get(rule).duration("window").toMillis());
+            }
+        }
+        long before = streamTime - longest;
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = users.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                if (STATE_JSON.readValue(next.value, UserState.class).lastTs < before) {
+                    idle.add(next.key);
+                }
+            }
+        }
+        idle.forEach(users::delete);
     }
 
-    // Zero-padded time first, so the store's key order is event-time order.
-    static String bufferKey(long ts, String userId, String eventId) {
-        return String.format("%015d|%s|%s", ts, userId, eventId);
+    private UserState load(String userId) {
+        byte[] stored = users.get(userId);
+        return stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
+    }
+
+    // Zero-padded time first, so the store's key order is event-time order; then the session arrival
+    // count (-1: none), which the judge needs and the event does not carry.
+    static String bufferKey(long ts, int arrivedBefore, String userId, String eventId) {
+        return String.format("%015d|%d|%s|%s", ts, arrivedBefore, userId, eventId);
+    }
+
+    private static int arrivedBefore(String bufferKey) {
+        int from = bufferKey.indexOf('|') + 1;
+        return Integer.parseInt(bufferKey.substring(from, bufferKey.indexOf('|', from)));
     }
 }

@@ -34,7 +34,12 @@ final class Judge {
         this.places = places;
     }
 
-    List<FraudAlert> judge(RuleBook rules, UserActivityEvent e, UserState s, Instant detectedAt) {
+    /**
+     * @param arrivedBefore how many events of the event's session were received before it (-1 when
+     *        unknown): with a skewed clock a purchase can be stamped before browsing that reached us
+     *        earlier, and that browsing still counts as activity before it
+     */
+    List<FraudAlert> judge(RuleBook rules, UserActivityEvent e, int arrivedBefore, UserState s, Instant detectedAt) {
         Alerts alerts = new Alerts(e, detectedAt, rules);
         long ts = e.timestamp().toEpochMilli();
         if (e.location() != null && e.location().country() != null && !e.location().country().isBlank()) {
@@ -44,12 +49,13 @@ final class Judge {
             judgeIps(rules.get(Rule.MULTIPLE_IPS), e, s, ts, alerts);
         }
         if (PURCHASE.equals(e.eventType())) {
-            judgePurchase(rules, e, s, ts, alerts);
+            judgePurchase(rules, e, arrivedBefore, s, ts, alerts);
         }
         if (e.sessionId() != null) {
             s.sawSessionEvent(e.sessionId(), ts);
         }
         s.recent.add(ts);
+        s.lastTs = Math.max(s.lastTs, ts);
         if (s.recent.size() > UserState.MAX_RECENT) {
             s.recent.remove(0);
         }
@@ -107,7 +113,7 @@ final class Judge {
             details.put("from", place(prev.country(), prev.city()));
             details.put("to", place(country, city));
             details.put("distance_km", round(km, 1));
-            details.put("hours", round(hours, 3));
+            details.put("seconds", round(dt / 1000.0, 3));
             details.put("speed_kmh", Double.isInfinite(speed) ? "infinite" : round(speed, 1));
             alerts.raise(Rule.IMPOSSIBLE_TRAVEL, List.of(prev.eventId()), details);
         }
@@ -128,7 +134,7 @@ final class Judge {
         s.ipsOpen = over;
     }
 
-    private void judgePurchase(RuleBook rules, UserActivityEvent e, UserState s, long ts, Alerts alerts) {
+    private void judgePurchase(RuleBook rules, UserActivityEvent e, int arrivedBefore, UserState s, long ts, Alerts alerts) {
         Optional<BigDecimal> worth = worth(e.properties());
         String currency = e.properties() == null || e.properties().currency() == null ? NO_CURRENCY : e.properties().currency();
         RuleSetting high = rules.get(Rule.HIGH_VALUE);
@@ -160,7 +166,7 @@ final class Judge {
         boolean alerted = false;
         if (e.sessionId() != null) {
             UserState.SessionSeen seen = s.sessions.get(e.sessionId());
-            earlier = seen == null ? 0 : seen.events();
+            earlier = Math.max(arrivedBefore, seen == null ? 0 : seen.events());
             alerted = seen != null && seen.alerted();
         } else {
             long since = ts - activity.duration("window").toMillis();
@@ -173,7 +179,8 @@ final class Judge {
             worth.ifPresent(w -> details.put("amount", Map.of(currency, w.toPlainString())));
             if (alerts.raise(Rule.PURCHASE_WITHOUT_ACTIVITY, List.of(), details) && e.sessionId() != null) {
                 UserState.SessionSeen seen = s.sessions.get(e.sessionId());
-                s.sessions.put(e.sessionId(), new UserState.SessionSeen(seen == null ? 0 : seen.events(), ts, true));
+                s.sessions.put(e.sessionId(), seen == null ? new UserState.SessionSeen(0, ts, true, 0)
+                        : new UserState.SessionSeen(seen.events(), seen.lastTs(), true, seen.arrived()));
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What the detector remembers of one user, kept in the {@value FraudTopology#USER_STATE_STORE}
- * store as JSON. Bounded: every list and map is pruned to the longest rule window (and capped) as
- * events are judged. Mutable, owned by one task's processor.
+ * store as JSON. Bounded: every list and map is pruned to its rule's window (and capped) as events
+ * are judged, and a user idle for the retention is forgotten. Mutable, owned by one task's processor.
  */
 final class UserState {
 
@@ -24,8 +24,11 @@ final class UserState {
     record Small(long ts, String eventId, String amount, String currency) {
     }
 
-    /** A session's events so far, and whether it already raised PURCHASE_WITHOUT_ACTIVITY. */
-    record SessionSeen(int events, long lastTs, boolean alerted) {
+    /**
+     * A session: its events judged so far (and too-late ones), whether it already raised
+     * PURCHASE_WITHOUT_ACTIVITY, and its events received so far, judged or not.
+     */
+    record SessionSeen(int events, long lastTs, boolean alerted, int arrived) {
     }
 
     static final int MAX_PURCHASES = 200;
@@ -43,24 +46,31 @@ final class UserState {
     public LinkedHashMap<String, SessionSeen> sessions = new LinkedHashMap<>();
     /** times of the latest events, oldest first */
     public List<Long> recent = new ArrayList<>();
+    /** the latest event time seen of the user: state idle for longer than the retention is dropped */
+    public long lastTs;
 
     void sawSessionEvent(String sessionId, long ts) {
         SessionSeen before = sessions.remove(sessionId);
-        sessions.put(sessionId, new SessionSeen(before == null ? 1 : before.events() + 1, ts,
-                before != null && before.alerted()));
+        sessions.put(sessionId, before == null ? new SessionSeen(1, ts, false, 0)
+                : new SessionSeen(before.events() + 1, ts, before.alerted(), before.arrived()));
         trimOldest(sessions, MAX_SESSIONS);
     }
 
-    /** An event too late to be judged: it still counts as earlier activity, without moving the session's last time. */
-    void sawLateEvent(String sessionId, long ts) {
-        if (sessionId != null) {
-            SessionSeen before = sessions.get(sessionId);
-            if (before == null) {
-                sessions.put(sessionId, new SessionSeen(1, ts, false));
-                trimOldest(sessions, MAX_SESSIONS);
-            } else {
-                sessions.put(sessionId, new SessionSeen(before.events() + 1, Math.max(ts, before.lastTs()), before.alerted()));
-            }
+    /** An event of the session was received; returns how many had been received before it. */
+    int arrived(String sessionId, long ts) {
+        lastTs = Math.max(lastTs, ts);
+        SessionSeen before = sessions.remove(sessionId);
+        sessions.put(sessionId, before == null ? new SessionSeen(0, ts, false, 1)
+                : new SessionSeen(before.events(), Math.max(ts, before.lastTs()), before.alerted(), before.arrived() + 1));
+        trimOldest(sessions, MAX_SESSIONS);
+        return before == null ? 0 : before.arrived();
+    }
+
+    /** An event too late to be judged: it still counts as earlier activity of its session. */
+    void sawLateEvent(String sessionId) {
+        SessionSeen before = sessions.get(sessionId);
+        if (before != null) {
+            sessions.put(sessionId, new SessionSeen(before.events() + 1, before.lastTs(), before.alerted(), before.arrived()));
         }
     }
 

@@ -175,6 +175,30 @@ class FraudTopologyTests {
         assertThat(alerts(Rule.PURCHASE_WITHOUT_ACTIVITY)).isEmpty();
     }
 
+    @Test
+    void aPurchaseStampedBeforeBrowsingThatArrivedEarlierStillHasThatActivity() {
+        pipe(event("u-skew", "page_view", T0.plusSeconds(30), "\"session_id\":\"s-1\""));
+        pipe(event("u-skew", "search", T0.plusSeconds(40), "\"session_id\":\"s-1\""));
+        pipe(event("u-skew", "add_to_cart", T0.plusSeconds(50), "\"session_id\":\"s-1\""));
+        pipe(purchase("u-skew", T0, "20.00", "s-1"));
+        pipe(purchase("u-blind", T0, "20.00", "s-2"));
+        pipe(event("u-blind", "page_view", T0.plusSeconds(10), "\"session_id\":\"s-2\""));
+        pipe(event("u-blind", "search", T0.plusSeconds(20), "\"session_id\":\"s-2\""));
+        pipe(event("u-blind", "add_to_cart", T0.plusSeconds(30), "\"session_id\":\"s-2\""));
+
+        assertThat(alerts(Rule.PURCHASE_WITHOUT_ACTIVITY)).extracting(FraudAlert::userId).containsExactly("u-blind");
+    }
+
+    @Test
+    void forgetsAUserIdleForADay() {
+        pipe(event("u-idle", "page_view", T0, "\"session_id\":\"s-1\""));
+        pipe(event("u-busy", "page_view", T0.plus(Duration.ofHours(25)), "\"session_id\":\"s-2\""));
+        idle();
+
+        assertThat(driver.<String, byte[]>getKeyValueStore(FraudTopology.USER_STATE_STORE).get("u-idle")).isNull();
+        assertThat(driver.<String, byte[]>getKeyValueStore(FraudTopology.USER_STATE_STORE).get("u-busy")).isNotNull();
+    }
+
     // ---- page views
 
     @Test
