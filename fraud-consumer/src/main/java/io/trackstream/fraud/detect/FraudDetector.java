@@ -37,6 +37,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     private static final JsonMapper STATE_JSON = JsonMapper.builder().build();
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
     // Longer than every default window (the longest is 1 h) and than any realistic session.
     static final Duration USER_RETENTION = Duration.ofHours(24);
 
@@ -51,6 +52,8 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     private RuleBook rules = RuleBook.defaults();
     private long lastStreamTime = Long.MIN_VALUE;
     private long streamTimeMovedAt;
+    private long tooLateSinceReport;
+    private long reportedAt;
 
     FraudDetector(Judge judge, Duration grace, Duration idleFlush, DetectorMetrics metrics) {
         this.judge = judge;
@@ -66,7 +69,8 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         this.users = context.getStateStore(FraudTopology.USER_STATE_STORE);
         this.ruleStore = context.getStateStore(FraudTopology.RULES_STORE);
         this.streamTimeMovedAt = context.currentSystemTimeMs();
-        log.info("fraud detector of task {} starts with {} events waiting", context.taskId(), buffer.approximateNumEntries());
+        log.info("fraud detector of task {} starts at stream time {} with about {} events waiting", context.taskId(),
+                Instant.ofEpochMilli(context.currentStreamTimeMs()), buffer.approximateNumEntries());
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseWhenIdle);
         context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetIdleUsers);
     }
@@ -90,6 +94,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         }
         if (tooLate) {
             metrics.tooLate();
+            tooLateSinceReport++;
             return;
         }
         buffer.put(bufferKey(ts, arrivedBefore, record.key(), record.value().eventId()), record.value());
@@ -98,6 +103,12 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
 
     private void releaseWhenIdle(long now) {
         long streamTime = context.currentStreamTimeMs();
+        if (tooLateSinceReport > 0 && now - reportedAt >= REPORT_EVERY.toMillis()) {
+            log.info("task {}: {} events came later than the grace and were not judged (stream time {})",
+                    context.taskId(), tooLateSinceReport, Instant.ofEpochMilli(streamTime));
+            tooLateSinceReport = 0;
+            reportedAt = now;
+        }
         if (streamTime != lastStreamTime) {
             lastStreamTime = streamTime;
             streamTimeMovedAt = now;
