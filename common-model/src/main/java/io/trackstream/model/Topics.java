@@ -23,11 +23,29 @@ public final class Topics {
 
     public static final Duration USER_ACTIVITIES_RETENTION = Duration.ofDays(7);
 
+    /**
+     * The fraud consumer's alerts: key = the alert's {@code user_id} (so a user's alerts keep their
+     * order), value = the alert as JSON. Written by fraud-consumer only.
+     */
+    public static final String FRAUD_ALERTS = "fraud-alerts";
+
+    public static final int FRAUD_ALERTS_PARTITIONS = 6;
+
+    public static final Duration FRAUD_ALERTS_RETENTION = Duration.ofDays(30);
+
+    /**
+     * The fraud rules' settings: compacted, key = the rule name, value = its settings as JSON (a
+     * tombstone restores the defaults). One partition, read whole by every fraud instance.
+     */
+    public static final String FRAUD_RULES = "fraud-rules";
+
     // The recoverer publishes a failed record to the same partition number it came from by default,
     // so the dead-letter topic needs at least as many partitions as its source.
     private static final List<TopicSpec> ALL = List.of(
             new TopicSpec(USER_ACTIVITIES, USER_ACTIVITIES_PARTITIONS, USER_ACTIVITIES_RETENTION),
-            new TopicSpec(USER_ACTIVITIES_DLT, USER_ACTIVITIES_PARTITIONS, USER_ACTIVITIES_RETENTION));
+            new TopicSpec(USER_ACTIVITIES_DLT, USER_ACTIVITIES_PARTITIONS, USER_ACTIVITIES_RETENTION),
+            new TopicSpec(FRAUD_ALERTS, FRAUD_ALERTS_PARTITIONS, FRAUD_ALERTS_RETENTION),
+            TopicSpec.compacted(FRAUD_RULES, 1));
 
     private Topics() {
     }
@@ -42,9 +60,10 @@ public final class Topics {
      *
      * @param name the topic name
      * @param partitions the partition count, at least 1
-     * @param retention how long records are kept ({@code retention.ms})
+     * @param retention how long records are kept ({@code retention.ms}); unused when compacted
+     * @param compacted true for {@code cleanup.policy=compact}: the latest record per key is kept for ever
      */
-    public record TopicSpec(String name, int partitions, Duration retention) {
+    public record TopicSpec(String name, int partitions, Duration retention, boolean compacted) {
 
         public TopicSpec {
             Objects.requireNonNull(name, "name");
@@ -52,6 +71,16 @@ public final class Topics {
             if (partitions < 1) {
                 throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
             }
+        }
+
+        /** A topic whose records expire after {@code retention}. */
+        public TopicSpec(String name, int partitions, Duration retention) {
+            this(name, partitions, retention, false);
+        }
+
+        /** A compacted topic: the latest record of each key, kept without a time limit. */
+        public static TopicSpec compacted(String name, int partitions) {
+            return new TopicSpec(name, partitions, Duration.ZERO, true);
         }
     }
 }

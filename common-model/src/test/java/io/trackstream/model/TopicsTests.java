@@ -15,10 +15,18 @@ class TopicsTests {
     }
 
     @Test
-    void listsBothTopicsWithEqualPartitionsAndSevenDaysRetention() {
+    void listsEveryTopicWithItsPartitionsAndRetention() {
         assertThat(Topics.all()).containsExactly(
                 new Topics.TopicSpec("user-activities", 6, Duration.ofDays(7)),
-                new Topics.TopicSpec("user-activities.DLT", 6, Duration.ofDays(7)));
+                new Topics.TopicSpec("user-activities.DLT", 6, Duration.ofDays(7)),
+                new Topics.TopicSpec("fraud-alerts", 6, Duration.ofDays(30)),
+                new Topics.TopicSpec("fraud-rules", 1, Duration.ZERO, true));
+    }
+
+    @Test
+    void keepsOnlyTheRulesTopicCompacted() {
+        assertThat(Topics.all()).filteredOn(Topics.TopicSpec::compacted).extracting(Topics.TopicSpec::name)
+                .containsExactly(Topics.FRAUD_RULES);
     }
 
     @Test

@@ -12,9 +12,6 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class TailConfiguration {
 
-    /** fraud-consumer's output topic; to become {@code Topics.FRAUD_ALERTS} once common-model names it. */
-    static final String FRAUD_ALERTS_TOPIC = "fraud-alerts";
-
     @Bean
     TailReader latestEventsTail(LatestEvents feed, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new TailReader(Topics.USER_ACTIVITIES, bootstrapServers, Duration.ZERO, feed::arrived);
@@ -23,6 +20,6 @@ class TailConfiguration {
     @Bean
     TailReader fraudAlertsTail(FraudAlerts alerts, DashboardProperties properties,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new TailReader(FRAUD_ALERTS_TOPIC, bootstrapServers, properties.alertsLookback(), alerts::arrived);
+        return new TailReader(Topics.FRAUD_ALERTS, bootstrapServers, properties.alertsLookback(), alerts::arrived);
     }
 }

@@ -57,7 +57,8 @@ final class FraudInjector {
                 steps.add(ts -> purchase(user, sessionId, ts, otherIp, away, amount));
             }
             case TINY_THEN_LARGE -> {
-                BigDecimal tiny = factory.amount(0.5, 2);
+                // under 1.00: the consumer's SMALL_THEN_LARGE threshold
+                BigDecimal tiny = factory.amount(0.1, 0.99);
                 BigDecimal large = factory.amount(1500, 5000);
                 steps.add(ts -> purchase(user, sessionId, ts, user.ip(), home, tiny));
                 steps.add(ts -> purchase(user, sessionId, ts, user.ip(), home, large));
@@ -65,6 +66,18 @@ final class FraudInjector {
             case VERY_HIGH_VALUE -> {
                 BigDecimal huge = factory.amount(10_000, 50_000);
                 steps.add(ts -> purchase(user, sessionId, ts, user.ip(), home, huge));
+            }
+            case COUNTRY_HOP -> {
+                List<Place> elsewhere = Place.ALL.stream().filter(p -> !p.country().equals(home.country())).toList();
+                Place other = elsewhere.get(random.nextInt(elsewhere.size()));
+                Location abroad = new Location(other.country(), null, other.timezone());
+                steps.add(ts -> factory.event(PAGE_VIEW, user, sessionId, ts, "/", null, user.ip(), home, null));
+                steps.add(ts -> factory.event(PAGE_VIEW, user, sessionId, ts, "/", null, user.ip(), abroad, null));
+            }
+            case BLIND_PURCHASE -> {
+                // a modest amount, so that only the missing activity stands out
+                BigDecimal amount = factory.amount(20, 200);
+                steps.add(ts -> purchase(user, sessionId, ts, user.ip(), home, amount));
             }
         }
         return steps;

@@ -104,7 +104,7 @@ final class GroundTruthRecorder {
         }
 
         FraudCase toCase() {
-            return new FraudCase(pattern, userId, sessionId, first == null ? null : first.timestamp(),
+            return new FraudCase(pattern, pattern.rule(), userId, sessionId, first == null ? null : first.timestamp(),
                     List.copyOf(eventIds), eventIds.size() == size);
         }
     }

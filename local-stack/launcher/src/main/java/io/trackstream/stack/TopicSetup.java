@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the contract's topics ({@link Topics#all()}) idempotently: missing topics are created
- * with their partitions and retention; existing ones get their retention set again. An existing
+ * with their partitions and retention (or compaction); existing ones get it set again. An existing
  * topic is never repartitioned: that would move users to other partitions and break per-user order.
  */
 final class TopicSetup {
@@ -40,7 +40,7 @@ final class TopicSetup {
                     .filter(spec -> !existing.contains(spec.name()))
                     // replication: the broker's default (1 on the local node, the cluster's own elsewhere)
                     .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
-                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis()))))
+                            .configs(configs(spec)))
                     .toList();
             for (NewTopic topic : missing) {
                 try {
@@ -74,8 +74,15 @@ final class TopicSetup {
                     spec.name(), description.partitions().size(), spec.partitions());
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis())),
-                AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        List<AlterConfigOp> ops = configs(spec).entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList();
+        admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(30, TimeUnit.SECONDS);
+    }
+
+    // A compacted topic keeps the latest record per key for ever; only a deleting topic has a retention.
+    private static Map<String, String> configs(Topics.TopicSpec spec) {
+        return spec.compacted()
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis()));
     }
 }

@@ -1,0 +1,197 @@
+package io.trackstream.fraud.detect;
+
+import io.trackstream.fraud.rules.RuleBook;
+import io.trackstream.model.UserActivityEvent;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges the events of the users of one task in event-time order. Each event waits in the
+ * {@value FraudTopology#BUFFER_STORE} store (keyed by time, user and id, so the store's order is
+ * event-time order) until the task's stream time passes its time plus the grace; an event that
+ * comes even later than that is not judged (counted, as Kafka Streams counts late window records),
+ * though it still counts as earlier activity of its session.
+ * Released events are judged with the user's state from {@value FraudTopology#USER_STATE_STORE}
+ * and the rules of the global {@value FraudTopology#RULES_STORE}, read at release: a rule change
+ * applies to every event judged after it.
+ *
+ * <p>A user's state is forgotten after a day without events ({@link #USER_RETENTION}). Stream time stalls on a quiet partition, so a wall-clock punctuation releases everything
+ * still waiting once stream time has not moved for {@code idleFlush}.
+ */
+final class FraudDetector implements Processor<String, UserActivityEvent, String, FraudAlert> {
+
+    private static final Logger log = LoggerFactory.getLogger(FraudDetector.class);
+    private static final JsonMapper STATE_JSON = JsonMapper.builder().build();
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
+    // Longer than every default window (the longest is 1 h) and than any realistic session.
+    static final Duration USER_RETENTION = Duration.ofHours(24);
+
+    private final Judge judge;
+    private final long graceMs;
+    private final long idleFlushMs;
+    private final DetectorMetrics metrics;
+    private ProcessorContext<String, FraudAlert> context;
+    private KeyValueStore<String, UserActivityEvent> buffer;
+    private KeyValueStore<String, byte[]> users;
+    private KeyValueStore<String, String> ruleStore;
+    private RuleBook rules = RuleBook.defaults();
+    private long lastStreamTime = Long.MIN_VALUE;
+    private long streamTimeMovedAt;
+    private long tooLateSinceReport;
+    private long reportedAt;
+
+    FraudDetector(Judge judge, Duration grace, Duration idleFlush, DetectorMetrics metrics) {
+        this.judge = judge;
+        this.graceMs = grace.toMillis();
+        this.idleFlushMs = idleFlush.toMillis();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FraudAlert> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(FraudTopology.BUFFER_STORE);
+        this.users = context.getStateStore(FraudTopology.USER_STATE_STORE);
+        this.ruleStore = context.getStateStore(FraudTopology.RULES_STORE);
+        this.streamTimeMovedAt = context.currentSystemTimeMs();
+        log.info("fraud detector of task {} starts at stream time {} with about {} events waiting", context.taskId(),
+                Instant.ofEpochMilli(context.currentStreamTimeMs()), buffer.approximateNumEntries());
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseWhenIdle);
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetIdleUsers);
+    }
+
+    @Override
+    public void process(Record<String, UserActivityEvent> record) {
+        long ts = record.timestamp();
+        long streamTime = context.currentStreamTimeMs();
+        boolean tooLate = ts + graceMs < streamTime;
+        int arrivedBefore = -1;
+        String sessionId = record.value().sessionId();
+        if (sessionId != null) {
+            // Arrival order within the session, for PURCHASE_WITHOUT_ACTIVITY; a too-late event is
+            // not judged but still happened before every event still to be judged.
+            UserState state = load(record.value().userId());
+            arrivedBefore = state.arrived(sessionId, ts);
+            if (tooLate) {
+                state.sawLateEvent(sessionId);
+            }
+            users.put(record.value().userId(), STATE_JSON.writeValueAsBytes(state));
+        }
+        if (tooLate) {
+            metrics.tooLate();
+            tooLateSinceReport++;
+            return;
+        }
+        buffer.put(bufferKey(ts, arrivedBefore, record.key(), record.value().eventId()), record.value());
+        release(streamTime - graceMs);
+    }
+
+    private void releaseWhenIdle(long now) {
+        long streamTime = context.currentStreamTimeMs();
+        if (tooLateSinceReport > 0 && now - reportedAt >= REPORT_EVERY.toMillis()) {
+            log.info("task {}: {} events came later than the grace and were not judged (stream time {})",
+                    context.taskId(), tooLateSinceReport, Instant.ofEpochMilli(streamTime));
+            tooLateSinceReport = 0;
+            reportedAt = now;
+        }
+        if (streamTime != lastStreamTime) {
+            lastStreamTime = streamTime;
+            streamTimeMovedAt = now;
+        } else if (now - streamTimeMovedAt >= idleFlushMs) {
+            release(streamTime + 1);
+        }
+    }
+
+    /** Judges, in order, every waiting event stamped before {@code bound}. */
+    private void release(long bound) {
+        List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
+        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(null, String.format("%015d}", Math.max(0, bound)))) {
+            while (it.hasNext()) {
+                KeyValue<String, UserActivityEvent> next = it.next();
+                if (next.value.timestamp().toEpochMilli() >= bound) {
+                    break;
+                }
+                due.add(next);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        rules = rules.refreshed(ruleStore::get);
+        for (KeyValue<String, UserActivityEvent> entry : due) {
+            buffer.delete(entry.key);
+            judge(entry.value, arrivedBefore(entry.key));
+        }
+    }
+
+    private void judge(UserActivityEvent event, int arrivedBefore) {
+        long start = System.nanoTime();
+        UserState state = load(event.userId());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        List<FraudAlert> alerts = judge.judge(rules, event, arrivedBefore, state, now);
+        users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
+        metrics.judged(System.nanoTime() - start);
+        for (FraudAlert alert : alerts) {
+            log.info("fraud alert {} {} user {} at {} events {} details {}", alert.rule(), alert.alertId(),
+                    alert.userId(), alert.eventTime(), alert.eventIds(), alert.details());
+            metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()));
+            context.forward(new Record<>(alert.userId(), alert, event.timestamp().toEpochMilli()));
+        }
+    }
+
+    /**
+     * Drops the state of users idle for {@link #USER_RETENTION} of stream time (or the longest
+     * rule window, if an operator made one longer), so the store holds active users only.
+     */
+    private void forgetIdleUsers(long streamTime) {
+        long longest = USER_RETENTION.toMillis();
+        for (io.trackstream.fraud.rules.Rule rule : io.trackstream.fraud.rules.Rule.values()) {
+            var window = rule.param("window");
+            if (window.isPresent()) {
+                longest = Math.max(longest, rules.get(rule).duration("window").toMillis());
+            }
+        }
+        long before = streamTime - longest;
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = users.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                if (STATE_JSON.readValue(next.value, UserState.class).lastTs < before) {
+                    idle.add(next.key);
+                }
+            }
+        }
+        idle.forEach(users::delete);
+    }
+
+    private UserState load(String userId) {
+        byte[] stored = users.get(userId);
+        return stored == null ? new UserState() : STATE_JSON.readValue(stored, UserState.class);
+    }
+
+    // Zero-padded time first, so the store's key order is event-time order; then the session arrival
+    // count (-1: none), which the judge needs and the event does not carry.
+    static String bufferKey(long ts, int arrivedBefore, String userId, String eventId) {
+        return String.format("%015d|%d|%s|%s", ts, arrivedBefore, userId, eventId);
+    }
+
+    private static int arrivedBefore(String bufferKey) {
+        int from = bufferKey.indexOf('|') + 1;
+        return Integer.parseInt(bufferKey.substring(from, bufferKey.indexOf('|', from)));
+    }
+}
