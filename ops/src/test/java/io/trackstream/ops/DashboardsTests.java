@@ -62,6 +62,6 @@ class DashboardsTests {
             assertThat(uid).as(file.toString()).startsWith("trackstream-");
             assertThat(uids.add(uid)).as("unique uid " + uid).isTrue();
         }
-        assertThat(uids).contains("trackstream-pipeline");
+        assertThat(uids).containsExactlyInAnyOrder("trackstream-pipeline", "trackstream-business", "trackstream-fraud");
     }
 }

@@ -33,6 +33,7 @@ class DetectionConfiguration {
         private final Counter judged;
         private final Counter tooLate;
         private final Timer evaluation;
+        private final Timer detection;
 
         MicrometerMetrics(MeterRegistry meters) {
             for (Rule rule : Rule.values()) {
@@ -45,6 +46,9 @@ class DetectionConfiguration {
                     .tag("result", "too_late").register(meters);
             evaluation = Timer.builder("trackstream.fraud.rule.evaluation")
                     .description("time to judge one event against every rule, state read and write included").register(meters);
+            detection = Timer.builder("trackstream.fraud.detection.latency")
+                    .description("from the server's receipt of the triggering event until its alert was raised")
+                    .publishPercentileHistogram().register(meters);
         }
 
         @Override
@@ -59,8 +63,9 @@ class DetectionConfiguration {
         }
 
         @Override
-        public void alert(Rule rule) {
+        public void alert(Rule rule, java.time.Duration latency) {
             alerts.get(rule).increment();
+            detection.record(latency);
         }
     }
 }

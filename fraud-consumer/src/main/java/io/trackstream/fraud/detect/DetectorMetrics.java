@@ -16,6 +16,10 @@ public interface DetectorMetrics {
     default void tooLate() {
     }
 
-    default void alert(Rule rule) {
+    /**
+     * An alert was raised, {@code latency} after the server received the event that triggered it
+     * (its {@code received_at}): the detection latency, the 2-minute reorder grace included.
+     */
+    default void alert(Rule rule, java.time.Duration latency) {
     }
 }

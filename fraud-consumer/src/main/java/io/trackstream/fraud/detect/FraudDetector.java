@@ -149,7 +149,8 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         for (FraudAlert alert : alerts) {
             log.info("fraud alert {} {} user {} at {} events {} details {}", alert.rule(), alert.alertId(),
                     alert.userId(), alert.eventTime(), alert.eventIds(), alert.details());
-            metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()));
+            metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()),
+                    java.time.Duration.between(event.receivedAt(), now));
             context.forward(new Record<>(alert.userId(), alert, event.timestamp().toEpochMilli()));
         }
     }
