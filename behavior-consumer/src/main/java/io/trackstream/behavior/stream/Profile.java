@@ -92,9 +92,13 @@ public final class Profile {
         return result;
     }
 
-    /** Mean session length in seconds, 0 before the first closed session. */
+    /**
+     * Mean session length in seconds to the millisecond (half-even), 0 before the first closed
+     * session. Divided exactly: a double quotient rounded afterwards lands on the wrong side of a tie.
+     */
     public double avgSessionDurationS() {
-        return sessions == 0 ? 0 : totalSessionMs / 1000.0 / sessions;
+        return sessions == 0 ? 0 : java.math.BigDecimal.valueOf(totalSessionMs)
+                .divide(java.math.BigDecimal.valueOf(1000L * sessions), 3, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 
     /** The device type of most closed sessions (ties: alphabetical), or null before the first. */

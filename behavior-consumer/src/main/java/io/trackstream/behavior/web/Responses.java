@@ -28,7 +28,7 @@ final class Responses {
             return new ProfileResponse(p.userId, p.totalEvents, p.eventsByType, p.totalPurchases, money(p.totalSpent),
                     p.firstSeen, p.lastActive, p.firstPurchase, p.lastPurchase,
                     p.firstPurchase == null ? null : Duration.between(p.firstSeen, p.firstPurchase).toMillis() / 1000.0,
-                    p.sessions, round(p.avgSessionDurationS(), 3), p.segment, p.preferredDevice(), p.engagementScore(),
+                    p.sessions, p.avgSessionDurationS(), p.segment, p.preferredDevice(), p.engagementScore(),
                     round(p.churnRisk(now), 4));
         }
     }
