@@ -21,15 +21,19 @@ import java.util.Map;
  */
 final class StreamDrains {
 
-    /** Service, consumer group, port. */
-    record Service(String name, String group, int port) {
+    /** Service, consumer group, port, and its targets from its issue (noted in the report). */
+    record Service(String name, String group, int port, String targets) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("analytics-consumer", "analytics-processors", 18082),
-            new Service("fraud-consumer", "fraud-detectors", 18083),
-            new Service("behavior-consumer", "behavior-analyzers", 18084),
-            new Service("dashboard-consumer", "dashboard-processors", 18085));
+            new Service("analytics-consumer", "analytics-processors", 18082,
+                    "targets: drain >= 40 % of raw Streams, freshness p99 <= 2 s, RSS <= 768 MiB"),
+            new Service("fraud-consumer", "fraud-detectors", 18083,
+                    "targets: drain >= 40 % of raw Streams, detection p99 <= 500 ms (its 2-minute event-time grace dominates), RSS <= 768 MiB"),
+            new Service("behavior-consumer", "behavior-analyzers", 18084,
+                    "targets: drain >= 30 % of raw Streams, freshness p99 <= 2 s, RSS <= 768 MiB"),
+            new Service("dashboard-consumer", "dashboard-processors", 18085,
+                    "targets: freshness p99 <= 1.5 s, RSS <= 512 MiB"));
 
     private final LocalStack stack;
     private final Path work;
@@ -57,7 +61,7 @@ final class StreamDrains {
                     rss.put(service.name() + " (end of its drain)", mib);
                     results.add(Measurement.throughput(service.name() + " drain (pre-filled topic)", "events/s", target / seconds,
                             String.format("%d events; service start %d ms not counted; RSS %.0f MiB at the end", target,
-                                    (healthy - started) / 1_000_000, mib)).against(rawStreams));
+                                    (healthy - started) / 1_000_000, mib)).against(rawStreams).noted(service.targets()));
                 } finally {
                     process.stop(Duration.ofSeconds(30));
                 }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.TimeWindows;
 
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ final class StreamsBaseline {
     static final String APPLICATION_ID = "bench-raw-streams";
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final Duration GRACE = Duration.ofMinutes(2);
+    static final String BY_USER = "raw-counts-by-user";
+    static final String BY_TYPE = "raw-counts-by-type";
 
     private StreamsBaseline() {
     }
@@ -41,10 +44,10 @@ final class StreamsBaseline {
         KStream<String, UserActivityEvent> events = builder.stream(Topics.USER_ACTIVITIES,
                 Consumed.with(Serdes.String(), new EventSerde()));
         TimeWindows windows = TimeWindows.ofSizeAndGrace(WINDOW, GRACE);
-        events.groupByKey().windowedBy(windows).count();
+        events.groupByKey().windowedBy(windows).count(Materialized.as(BY_USER));
         events.map((user, event) -> KeyValue.pair(event.eventType(), event))
                 .groupByKey(Grouped.with("by-type", Serdes.String(), new EventSerde()))
-                .windowedBy(windows).count();
+                .windowedBy(windows).count(Materialized.as(BY_TYPE));
         return builder.build();
     }
 
