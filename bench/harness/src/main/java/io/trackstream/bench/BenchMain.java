@@ -86,6 +86,13 @@ public final class BenchMain {
                 Measurement cold = log(pipeline.storageDrainCold(collected(Payloads.encoded(backlog)), backlog.stream().map(UserActivityEvent::userId).toList()));
                 List<String> historyUsers = backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList();
                 backlog = null;
+                // The stream services on the same backlog (the only one on the topic yet), each
+                // next to the raw Kafka Streams drain of it.
+                log("raw Kafka Streams drain of the backlog");
+                Measurement rawStreams = log(StreamsBaseline.drain(stack.kafkaBootstrapServers(), work));
+                measurements.add(rawStreams);
+                log("stream services' drains of the backlog, one at a time");
+                new StreamDrains(stack, work).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
                 awaitCompactions(stack);
                 log("storage-consumer drain, warm");
                 // The same users and day as the first backlog, other events (another seed).

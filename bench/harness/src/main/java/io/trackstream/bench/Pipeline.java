@@ -341,7 +341,7 @@ final class Pipeline {
                 });
     }
 
-    private static long endOffsets(Admin admin) {
+    static long endOffsets(Admin admin) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < Topics.USER_ACTIVITIES_PARTITIONS; p++) {
             latest.put(new TopicPartition(Topics.USER_ACTIVITIES, p), OffsetSpec.latest());
@@ -349,7 +349,7 @@ final class Pipeline {
         return answer(admin.listOffsets(latest).all()).values().stream().mapToLong(o -> o.offset()).sum();
     }
 
-    private static void awaitCommitted(Admin admin, String group, long target, Duration timeout) {
+    static void awaitCommitted(Admin admin, String group, long target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -366,7 +366,7 @@ final class Pipeline {
     }
 
     /** The sum of the group's committed offsets on user-activities. */
-    private static long committed(Admin admin, String group) {
+    static long committed(Admin admin, String group) {
         Map<TopicPartition, OffsetAndMetadata> committed = answer(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.USER_ACTIVITIES))
                 .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset()).sum();
