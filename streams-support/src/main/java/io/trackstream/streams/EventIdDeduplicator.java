@@ -37,6 +37,8 @@ final class EventIdDeduplicator implements FixedKeyProcessor<String, UserActivit
     public void init(FixedKeyProcessorContext<String, UserActivityEvent> context) {
         this.context = context;
         this.seen = context.getStateStore(STORE);
+        // Every topology starts here, in every task that reads the topic: see the class for why.
+        CheckpointAfterRestore.deleteUnderExactlyOnce(context);
     }
 
     @Override
