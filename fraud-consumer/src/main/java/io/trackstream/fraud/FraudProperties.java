@@ -11,8 +11,9 @@ import java.time.Duration;
  * {@code trackstream.fraud.*}: the fraud consumer's settings. The rules' own thresholds are not
  * here: they live on the {@code fraud-rules} topic and change through the API.
  *
- * @param grace how long an event waits for earlier ones that arrive out of order: events are
- *        judged in event-time order once the partition's stream time passes their time plus this
+ * @param grace how long an event waits for earlier ones that arrive out of order: the
+ *        order-dependent rules judge events in event-time order once the partition's stream time
+ *        passes their time plus this (single-event rules judge them on arrival, without waiting)
  * @param idleFlush how long a partition's stream time may stand still (a quiet partition) before
  *        every waiting event is judged anyway
  * @param adminKey when set, changing a rule needs this value in the {@code X-Admin-Key} header

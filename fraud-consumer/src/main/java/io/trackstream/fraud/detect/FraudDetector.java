@@ -19,14 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges the events of the users of one task in event-time order. Each event waits in the
- * {@value FraudTopology#BUFFER_STORE} store (keyed by time, user and id, so the store's order is
- * event-time order) until the task's stream time passes its time plus the grace; an event that
- * comes even later than that is not judged (counted, as Kafka Streams counts late window records),
- * though it still counts as earlier activity of its session.
- * Released events are judged with the user's state from {@value FraudTopology#USER_STATE_STORE}
- * and the rules of the global {@value FraudTopology#RULES_STORE}, read at release: a rule change
- * applies to every event judged after it.
+ * Judges the events of the users of one task, in two ways. The rules that need the one event alone
+ * ({@link Judge#judgeAlone}, today HIGH_VALUE) are judged as the event arrives and their alerts are
+ * forwarded at once: no order can change their verdict, so waiting would only delay the alert. That
+ * holds for an event later than the grace too, so a late high-value purchase still alerts.
+ * The rules that compare events ({@link Judge#judgeInOrder}) need event-time order: each event waits
+ * in the {@value FraudTopology#BUFFER_STORE} store (keyed by time, user and id, so the store's order
+ * is event-time order) until the task's stream time passes its time plus the grace; an event that
+ * comes even later than that is not judged by them (counted, as Kafka Streams counts late window
+ * records), though it still counts as earlier activity of its session.
+ * Both read the rules of the global {@value FraudTopology#RULES_STORE} when they judge (on arrival,
+ * only for the events a single-event rule looks at; at release for the ordered ones): a rule change
+ * applies to every event judged after it. Alert ids depend on rule, user and event only, so either
+ * way a replay forwards the same alerts.
  *
  * <p>A user's state is forgotten after a day without events ({@link #USER_RETENTION}). Stream time stalls on a quiet partition, so a wall-clock punctuation releases everything
  * still waiting once stream time has not moved for {@code idleFlush}.
@@ -77,6 +82,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
 
     @Override
     public void process(Record<String, UserActivityEvent> record) {
+        judgeAlone(record.value());
         long ts = record.timestamp();
         long streamTime = context.currentStreamTimeMs();
         boolean tooLate = ts + graceMs < streamTime;
@@ -93,6 +99,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
             users.put(record.value().userId(), STATE_JSON.writeValueAsBytes(state));
         }
         if (tooLate) {
+            // judged by the single-event rules above, but too late for the order the others need
             metrics.tooLate();
             tooLateSinceReport++;
             return;
@@ -139,18 +146,35 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         }
     }
 
+    /**
+     * The single-event rules, on arrival. The rules are read only for the events such a rule looks
+     * at (purchases), so the other events' hot path does not pay for the look-ups.
+     */
+    private void judgeAlone(UserActivityEvent event) {
+        if (!Judge.concernsSingleEventRules(event)) {
+            return;
+        }
+        rules = rules.refreshed(ruleStore::get);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        forward(event, judge.judgeAlone(rules, event, now), now, true);
+    }
+
     private void judge(UserActivityEvent event, int arrivedBefore) {
         long start = System.nanoTime();
         UserState state = load(event.userId());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<FraudAlert> alerts = judge.judge(rules, event, arrivedBefore, state, now);
+        List<FraudAlert> alerts = judge.judgeInOrder(rules, event, arrivedBefore, state, now);
         users.put(event.userId(), STATE_JSON.writeValueAsBytes(state));
         metrics.judged(System.nanoTime() - start);
+        forward(event, alerts, now, false);
+    }
+
+    private void forward(UserActivityEvent event, List<FraudAlert> alerts, Instant now, boolean onArrival) {
         for (FraudAlert alert : alerts) {
             log.info("fraud alert {} {} user {} at {} events {} details {}", alert.rule(), alert.alertId(),
                     alert.userId(), alert.eventTime(), alert.eventIds(), alert.details());
             metrics.alert(io.trackstream.fraud.rules.Rule.valueOf(alert.rule()),
-                    java.time.Duration.between(event.receivedAt(), now));
+                    java.time.Duration.between(event.receivedAt(), now), onArrival);
             context.forward(new Record<>(alert.userId(), alert, event.timestamp().toEpochMilli()));
         }
     }

@@ -42,7 +42,8 @@ public final class FraudTopology {
     }
 
     /**
-     * @param grace how long an event may wait for earlier ones; events are judged once stream time passes ts + grace
+     * @param grace how long an event may wait for earlier ones; the order-dependent rules judge it once stream
+     *        time passes ts + grace, the single-event rules on arrival
      * @param idleFlush how long stream time may stall before everything waiting is judged anyway
      * @return the alerts, already sent to {@code fraud-alerts}
      */

@@ -17,11 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Judges one user's events, in event-time order, against every rule: updates the user's state and
- * returns the alerts the event raises. Plain Java, no Kafka: the processor around it supplies the
- * order, the state and the rules. One alert per rule and episode: a velocity burst or a set of IPs
- * alerts when it first crosses the threshold and again only after it fell below; a session alerts
- * PURCHASE_WITHOUT_ACTIVITY once; a small purchase pairs with one large one.
+ * Judges one user's events against the rules and returns the alerts each raises, in two parts.
+ * {@link #judgeAlone} holds the rules that need the one event alone (today HIGH_VALUE): nothing
+ * earlier or later can change their verdict, so the processor runs them as soon as an event arrives,
+ * in any order and even when it comes later than the grace, and their alerts need not wait for the
+ * reorder buffer. {@link #judgeInOrder} holds the rules that compare events (velocity, IPs, places,
+ * small-then-large, purchase-without-activity): they only give the right answer in event-time order,
+ * so the processor calls it as events leave the buffer, and it updates the user's state.
+ * Plain Java, no Kafka: the processor around it supplies the order, the state and the rules. One
+ * alert per rule and episode: a velocity burst or a set of IPs alerts when it first crosses the
+ * threshold and again only after it fell below; a session alerts PURCHASE_WITHOUT_ACTIVITY once; a
+ * small purchase pairs with one large one; HIGH_VALUE alerts each purchase.
  */
 final class Judge {
 
@@ -35,11 +41,40 @@ final class Judge {
     }
 
     /**
+     * Whether a single-event rule looks at this event at all (HIGH_VALUE: purchases only), so the
+     * processor reads the rules, and calls {@link #judgeAlone}, only for those events.
+     */
+    static boolean concernsSingleEventRules(UserActivityEvent e) {
+        return PURCHASE.equals(e.eventType());
+    }
+
+    /**
+     * The rules that need this event alone, whatever came before or after it; touches no state.
+     * Called once per event (the stream is deduplicated upstream), so HIGH_VALUE alerts each
+     * purchase once.
+     */
+    List<FraudAlert> judgeAlone(RuleBook rules, UserActivityEvent e, Instant detectedAt) {
+        if (!concernsSingleEventRules(e)) {
+            return List.of();
+        }
+        Alerts alerts = new Alerts(e, detectedAt, rules);
+        Optional<BigDecimal> worth = worth(e.properties());
+        RuleSetting high = rules.get(Rule.HIGH_VALUE);
+        if (worth.isPresent() && worth.get().compareTo(high.amount("amount")) >= 0) {
+            alerts.raise(Rule.HIGH_VALUE, List.of(), Map.of("amount", Map.of(currency(e), worth.get().toPlainString()),
+                    "threshold", high.params().get("amount")));
+        }
+        return alerts.raised;
+    }
+
+    /**
+     * The rules that compare events, for an event taken in event-time order: updates the user's state.
+     *
      * @param arrivedBefore how many events of the event's session were received before it (-1 when
      *        unknown): with a skewed clock a purchase can be stamped before browsing that reached us
      *        earlier, and that browsing still counts as activity before it
      */
-    List<FraudAlert> judge(RuleBook rules, UserActivityEvent e, int arrivedBefore, UserState s, Instant detectedAt) {
+    List<FraudAlert> judgeInOrder(RuleBook rules, UserActivityEvent e, int arrivedBefore, UserState s, Instant detectedAt) {
         Alerts alerts = new Alerts(e, detectedAt, rules);
         long ts = e.timestamp().toEpochMilli();
         if (e.location() != null && e.location().country() != null && !e.location().country().isBlank()) {
@@ -74,6 +109,10 @@ final class Judge {
             return Optional.of(p.price().multiply(BigDecimal.valueOf(p.quantity() == null ? 1 : p.quantity())));
         }
         return Optional.empty();
+    }
+
+    private static String currency(UserActivityEvent e) {
+        return e.properties() == null || e.properties().currency() == null ? NO_CURRENCY : e.properties().currency();
     }
 
     private void judgePlace(RuleBook rules, UserActivityEvent e, UserState s, long ts, Alerts alerts) {
@@ -136,12 +175,7 @@ final class Judge {
 
     private void judgePurchase(RuleBook rules, UserActivityEvent e, int arrivedBefore, UserState s, long ts, Alerts alerts) {
         Optional<BigDecimal> worth = worth(e.properties());
-        String currency = e.properties() == null || e.properties().currency() == null ? NO_CURRENCY : e.properties().currency();
-        RuleSetting high = rules.get(Rule.HIGH_VALUE);
-        if (worth.isPresent() && worth.get().compareTo(high.amount("amount")) >= 0) {
-            alerts.raise(Rule.HIGH_VALUE, List.of(), Map.of("amount", Map.of(currency, worth.get().toPlainString()),
-                    "threshold", high.params().get("amount")));
-        }
+        String currency = currency(e);
 
         RuleSetting velocity = rules.get(Rule.HIGH_VELOCITY);
         s.purchases.add(new UserState.Stamp(ts, e.eventId()));

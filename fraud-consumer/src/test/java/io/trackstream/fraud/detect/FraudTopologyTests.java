@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule at its boundaries, in a TopologyTestDriver with the service's grace (2 min): events are
- * judged once stream time passes them by the grace, or once the partition has been idle.
+ * Every rule at its boundaries, in a TopologyTestDriver with the service's grace (2 min): HIGH_VALUE
+ * is judged as each event arrives; the order-dependent rules once stream time passes an event by the
+ * grace, or once the partition has been idle.
  */
 class FraudTopologyTests {
 
@@ -90,6 +91,58 @@ class FraudTopologyTests {
 
         assertThat(alerts(Rule.HIGH_VALUE)).singleElement()
                 .satisfies(a -> assertThat(a.details()).containsEntry("amount", java.util.Map.of("EUR", "500.00")));
+    }
+
+    @Test
+    void aHighValueAlertIsOutputAsSoonAsItsPurchaseIsPipedInWithoutStreamTimeOrTheWallClockMoving() {
+        UserActivityEvent big = purchase("u-now", T0, "900.00");
+        pipe(big);
+
+        // read straight away: no idle flush, no later event, so the order-dependent rules have judged nothing yet
+        assertThat(output.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo(Rule.HIGH_VALUE.name());
+            assertThat(a.alertId()).isEqualTo(FraudAlert.idFor("HIGH_VALUE", "u-now", big.eventId()));
+            assertThat(a.eventIds()).containsExactly(big.eventId());
+            assertThat(a.detectedAt()).isEqualTo(T0);
+        });
+        assertThat(alerts()).extracting(FraudAlert::rule).doesNotContain(Rule.HIGH_VALUE.name());
+    }
+
+    @Test
+    void aPurchaseLaterThanTheGraceIsStillJudgedByHighValueOnceButNotByTheOrderedRules() {
+        pipe(pageView("u-clock", T0.plus(Duration.ofMinutes(10)), "1.1.1.1", "US", "New York"));
+        UserActivityEvent late = purchase("u-late", T0, "900.00");
+        pipe(late);
+        pipe(late);
+
+        assertThat(output.readValuesToList()).extracting(FraudAlert::rule).containsExactly(Rule.HIGH_VALUE.name());
+        // a purchase without earlier activity would raise PURCHASE_WITHOUT_ACTIVITY, had it been judged in order
+        assertThat(alerts()).filteredOn(a -> a.userId().equals("u-late")).isEmpty();
+    }
+
+    @Test
+    void aDisabledHighValueRuleRaisesNothingOnArrivalNorLater() {
+        rulesTopic.pipeInput(Rule.HIGH_VALUE.name(), "{\"enabled\":false,\"params\":{}}", T0);
+        pipe(purchase("u-1", T0, "900.00"));
+        pipe(pageView("u-clock", T0.plus(Duration.ofMinutes(10)), "1.1.1.1", "US", "New York"));
+        pipe(purchase("u-late", T0, "900.00"));
+
+        assertThat(alerts(Rule.HIGH_VALUE)).isEmpty();
+    }
+
+    @Test
+    void aHighValueThresholdChangeAppliesToTheNextPurchaseOnArrival() {
+        pipe(purchase("u-1", T0, "600.00"));
+        assertThat(output.readValuesToList()).extracting(FraudAlert::userId).containsExactly("u-1");
+
+        rulesTopic.pipeInput(Rule.HIGH_VALUE.name(), "{\"enabled\":true,\"params\":{\"amount\":\"750.00\"}}", T0);
+        pipe(purchase("u-2", T0.plusSeconds(1), "600.00"));
+        assertThat(output.readValuesToList()).isEmpty();
+        pipe(purchase("u-3", T0.plusSeconds(2), "750.00"));
+        assertThat(output.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.userId()).isEqualTo("u-3");
+            assertThat(a.details()).containsEntry("threshold", "750.00");
+        });
     }
 
     @Test
@@ -158,11 +211,12 @@ class FraudTopologyTests {
     }
 
     @Test
-    void anEventLaterThanTheGraceIsNotJudged() {
+    void anEventLaterThanTheGraceIsNotJudgedByTheOrderDependentRules() {
         pipe(pageView("u-clock", T0.plus(Duration.ofMinutes(10)), "1.1.1.1", "US", "New York"));
-        pipe(purchase("u-late", T0, "900.00"));
+        pipe(pageView("u-clock", T0.plus(Duration.ofMinutes(10)).plusSeconds(1), "1.1.1.2", "US", "New York"));
+        pipe(pageView("u-clock", T0, "1.1.1.3", "US", "New York"));
 
-        assertThat(alerts(Rule.HIGH_VALUE)).isEmpty();
+        assertThat(alerts(Rule.MULTIPLE_IPS)).isEmpty();
     }
 
     @Test
