@@ -111,7 +111,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     private void releaseWhenIdle(long now) {
         long streamTime = context.currentStreamTimeMs();
         if (tooLateSinceReport > 0 && now - reportedAt >= REPORT_EVERY.toMillis()) {
-            log.info("task {}: {} events came later than the grace and were not judged (stream time {})",
+            log.info("task {}: {} events came later than the grace and were not judged by the order-dependent rules (stream time {})",
                     context.taskId(), tooLateSinceReport, Instant.ofEpochMilli(streamTime));
             tooLateSinceReport = 0;
             reportedAt = now;
