@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -40,108 +41,65 @@ public final class BenchMain {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
         Path out = Path.of(option(args, "--out", "bench/results/" + stamp + (quick ? "-quick" : "-full")));
         Path work = Files.createTempDirectory("trackstream-bench-");
+        Set<String> phases = Set.of(option(args, "--phases", "core,streams,pipeline").split(","));
+        boolean core = phases.contains("core");
+        boolean streams = phases.contains("streams");
+        boolean whole = phases.contains("pipeline");
+        Profiles profiles = new Profiles(List.of(args).contains("--profile") ? out.resolve("profiles") : null);
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Double> rss = new LinkedHashMap<>();
         // Bench heaps: a 2 GiB Cassandra heap halves GC time under heavy writes.
         try (LocalStack stack = LocalStack.start(StackConfig.tests(work.resolve("stack")).withHeaps("1g", "2g"))) {
-            List<UserActivityEvent> events = Payloads.events(scale.payloads, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 42);
-            List<byte[]> payloads = Payloads.encoded(events);
-            log("payloads: %d events, %.0f bytes on average", payloads.size(), Payloads.averageSize(payloads));
-
-            log("warming up Kafka");
-            KafkaBaseline.run("kafka warm-up", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaWarmup, -1);
-            log("raw Kafka producer (ProducerPerformance)");
-            Measurement rawKafka = KafkaBaseline.run("raw Kafka producer", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaRecords, -1);
-            measurements.add(rawKafka);
-            log("  %,.0f records/s", rawKafka.value());
-
+            Measurement rawKafka = null;
             List<Measurement> rawRuns = new ArrayList<>();
-            try (CqlSession session = stack.openCqlSession()) {
-                log("warming up Cassandra");
-                // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
-                CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(), events.subList(0, Math.min(scale.cassandraRows / 2, events.size())), 256);
-                // Not needed after the warm-ups: garbage now, not old data the harness carries along.
-                events = null;
-                payloads = null;
-                awaitCompactions(stack);
-                log("raw Cassandra async single-row inserts");
-                Measurement first = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                        collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7)), 256);
-                log("  run 1: %,.0f rows/s", first.value());
-                awaitCompactions(stack);
-                Measurement second = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                        collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 8)), 256);
-                log("  run 2: %,.0f rows/s", second.value());
-                rawRuns.add(first);
-                rawRuns.add(second);
+            if (core) {
+                rawKafka = rawKafka(stack, work, scale, measurements);
+                rawRuns.addAll(rawCassandra(stack, scale));
             }
-
             Pipeline pipeline = new Pipeline(stack, work, quick);
             try {
-                awaitCompactions(stack);
-                log("storage-consumer drain of a pre-filled topic");
                 Instant backlogEnd = Instant.now();
                 List<UserActivityEvent> backlog = Payloads.events(scale.drainEvents, 2_000, backlogEnd.minusSeconds(86_400), 86_400_000L, 11);
-                Measurement cold = log(pipeline.storageDrainCold(collected(Payloads.encoded(backlog)), backlog.stream().map(UserActivityEvent::userId).toList()));
                 List<String> historyUsers = backlog.stream().map(UserActivityEvent::userId).distinct().limit(500).toList();
+                Measurement cold = null;
+                if (core) {
+                    awaitCompactions(stack);
+                    log("storage-consumer drain of a pre-filled topic");
+                    cold = log(pipeline.storageDrainCold(collected(Payloads.encoded(backlog)), backlog.stream().map(UserActivityEvent::userId).toList()));
+                } else if (streams) {
+                    log("pre-filling user-activities for the stream drains");
+                    pipeline.preFill(Payloads.encoded(backlog), backlog.stream().map(UserActivityEvent::userId).toList());
+                }
                 backlog = null;
-                // The stream services on the same backlog (the only one on the topic yet), each
-                // next to the raw Kafka Streams drain of it.
-                log("raw Kafka Streams drain of the backlog");
-                Measurement rawStreams = log(StreamsBaseline.drain(stack.kafkaBootstrapServers(), work));
-                measurements.add(rawStreams);
-                log("stream services' drains of the backlog, one at a time");
-                new StreamDrains(stack, work).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
-                awaitCompactions(stack);
-                log("storage-consumer drain, warm");
-                // The same users and day as the first backlog, other events (another seed).
-                List<UserActivityEvent> warmBacklog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
-                Measurement warm = log(pipeline.storageDrainWarm(collected(Payloads.encoded(warmBacklog)), warmBacklog.stream().map(UserActivityEvent::userId).toList()));
-                warmBacklog = null; // half a gigabyte of events: not kept for the phases after
-                awaitCompactions(stack);
-                // The warm drain ran on a node warmed by a million rows more than the first raw
-                // runs had: a third raw run now, so that the drains are held to the node at its warmest.
-                log("raw Cassandra async single-row inserts, run 3 (after the drains)");
-                try (CqlSession session = stack.openCqlSession()) {
-                    Measurement third = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
-                            collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 9)), 256);
-                    log("  run 3: %,.0f rows/s", third.value());
-                    rawRuns.add(third);
+                if (streams) {
+                    // The stream services on the same backlog (the only one on the topic yet), each
+                    // next to the raw Kafka Streams drain of it.
+                    log("raw Kafka Streams drain of the backlog");
+                    Measurement rawStreams = log(StreamsBaseline.drain(stack.kafkaBootstrapServers(), work));
+                    measurements.add(rawStreams);
+                    log("stream services' drains of the backlog, one at a time");
+                    new StreamDrains(stack, work, profiles).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
                 }
-                Measurement rawCassandra = bestOf(rawRuns);
-                log("  raw Cassandra, best of %d runs: %,.0f rows/s", rawRuns.size(), rawCassandra.value());
-                measurements.add(rawCassandra);
-                measurements.add(cold.against(rawCassandra));
-                measurements.add(warm.against(rawCassandra));
-                awaitCompactions(stack);
-                pipeline.startIngest();
-                log("warming up ingest-api and the history path");
-                pipeline.warmUp();
-                settle(stack);
-                log("end-to-end latency");
-                measurements.add(log(pipeline.endToEnd(2_000)));
-                settle(stack);
-                log("history latency under writes");
-                measurements.add(log(pipeline.historyUnderWrites(1_000, 200, historyUsers).noted(currentDayShare(backlogEnd))));
-                // ingest-api alone from here: its baseline, the raw producer, ran alone too
-                rss.putAll(pipeline.stopStorage());
-                awaitCompactions(stack);
-                log("steady track latency (ingest-api alone)");
-                measurements.add(log(pipeline.steadyTrackLatency(5_000)));
-                if (Wrk.available()) {
-                    log("track POST throughput (wrk)");
-                    pipeline.trackThroughput(rawKafka).forEach(m -> measurements.add(log(m)));
-                    log("batch POST throughput (wrk)");
-                    measurements.add(log(pipeline.batchThroughput(rawKafka)));
-                } else {
-                    log("wrk not installed: POST throughput skipped (bench/run.sh installs it)");
+                if (core) {
+                    corePhases(stack, work, scale, pipeline, measurements, rss, rawKafka, rawRuns, cold, historyUsers, backlogEnd);
+                } else if (streams) {
+                    pipeline.startIngest();
                 }
-                rss.put("ingest-api", pipeline.rss().getOrDefault("ingest-api", -1.0));
-                log("simulator maximum rate to Kafka");
-                measurements.add(log(pipeline.simulatorMaxRate(rawKafka, scale.kafkaRecords)));
+                if (streams) {
+                    log("stream services' freshness at %,d events/s through ingest-api, one at a time", StreamFreshness.RATE);
+                    new StreamFreshness(stack, work, quick, profiles).run(rss).forEach(m -> measurements.add(log(m)));
+                    if (Wrk.available()) {
+                        log("ingest throughput with and without %d SSE clients of the dashboard (wrk)", DashboardClients.CLIENTS);
+                        DashboardClients.run(stack, work, quick).forEach(m -> measurements.add(log(m)));
+                    }
+                }
             } finally {
                 pipeline.stopServices();
+            }
+            if (whole) {
+                log("the whole pipeline: all seven services, batches of 100 through ingest-api, rising steady rates");
+                new WholePipeline(stack, work, quick).run(rss).forEach(m -> measurements.add(log(m)));
             }
 
             stack.kafka().ifPresent(k -> rss.put("kafka", Machine.rssMiB(k.pid())));
@@ -152,6 +110,93 @@ public final class BenchMain {
         Report.write(out, command, Machine.describe(), measurements, rss);
         log("report written to %s", out.resolve("report.md"));
         deleteQuietly(work);
+    }
+
+    /** ingest-api's and storage-consumer's figures after the drains (issues 2-6), each next to its raw baseline. */
+    private static void corePhases(LocalStack stack, Path work, Scale scale, Pipeline pipeline, List<Measurement> measurements,
+                                   Map<String, Double> rss, Measurement rawKafka, List<Measurement> rawRuns, Measurement cold,
+                                   List<String> historyUsers, Instant backlogEnd) {
+        awaitCompactions(stack);
+        log("storage-consumer drain, warm");
+        // The same users and day as the first backlog, other events (another seed).
+        List<UserActivityEvent> warmBacklog = Payloads.events(scale.drainEvents, 2_000, Instant.now().minusSeconds(86_400), 86_400_000L, 12);
+        Measurement warm = log(pipeline.storageDrainWarm(collected(Payloads.encoded(warmBacklog)), warmBacklog.stream().map(UserActivityEvent::userId).toList()));
+        warmBacklog = null; // half a gigabyte of events: not kept for the phases after
+        awaitCompactions(stack);
+        // The warm drain ran on a node warmed by a million rows more than the first raw
+        // runs had: a third raw run now, so that the drains are held to the node at its warmest.
+        log("raw Cassandra async single-row inserts, run 3 (after the drains)");
+        try (CqlSession session = stack.openCqlSession()) {
+            Measurement third = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
+                    collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 9)), 256);
+            log("  run 3: %,.0f rows/s", third.value());
+            rawRuns.add(third);
+        }
+        Measurement rawCassandra = bestOf(rawRuns);
+        log("  raw Cassandra, best of %d runs: %,.0f rows/s", rawRuns.size(), rawCassandra.value());
+        measurements.add(rawCassandra);
+        measurements.add(cold.against(rawCassandra));
+        measurements.add(warm.against(rawCassandra));
+        awaitCompactions(stack);
+        pipeline.startIngest();
+        log("warming up ingest-api and the history path");
+        pipeline.warmUp();
+        settle(stack);
+        log("end-to-end latency");
+        measurements.add(log(pipeline.endToEnd(2_000)));
+        settle(stack);
+        log("history latency under writes");
+        measurements.add(log(pipeline.historyUnderWrites(1_000, 200, historyUsers).noted(currentDayShare(backlogEnd))));
+        // ingest-api alone from here: its baseline, the raw producer, ran alone too
+        rss.putAll(pipeline.stopStorage());
+        awaitCompactions(stack);
+        log("steady track latency (ingest-api alone)");
+        measurements.add(log(pipeline.steadyTrackLatency(5_000)));
+        if (Wrk.available()) {
+            log("track POST throughput (wrk)");
+            pipeline.trackThroughput(rawKafka).forEach(m -> measurements.add(log(m)));
+            log("batch POST throughput (wrk)");
+            measurements.add(log(pipeline.batchThroughput(rawKafka)));
+        } else {
+            log("wrk not installed: POST throughput skipped (bench/run.sh installs it)");
+        }
+        rss.put("ingest-api", pipeline.rss().getOrDefault("ingest-api", -1.0));
+        log("simulator maximum rate to Kafka");
+        measurements.add(log(pipeline.simulatorMaxRate(rawKafka, scale.kafkaRecords)));
+    }
+
+    /** The raw Kafka producer (ProducerPerformance) after its warm-up: ingest-api's baseline. */
+    private static Measurement rawKafka(LocalStack stack, Path work, Scale scale, List<Measurement> measurements) {
+        List<UserActivityEvent> events = Payloads.events(scale.payloads, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 42);
+        List<byte[]> payloads = Payloads.encoded(events);
+        log("payloads: %d events, %.0f bytes on average", payloads.size(), Payloads.averageSize(payloads));
+        log("warming up Kafka");
+        KafkaBaseline.run("kafka warm-up", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaWarmup, -1);
+        log("raw Kafka producer (ProducerPerformance)");
+        Measurement rawKafka = KafkaBaseline.run("raw Kafka producer", stack.kafkaBootstrapServers(), work, payloads, scale.kafkaRecords, -1);
+        measurements.add(rawKafka);
+        log("  %,.0f records/s", rawKafka.value());
+        return rawKafka;
+    }
+
+    /** Two raw Cassandra insert runs after a warm-up (a third runs after the drains): storage's baseline. */
+    private static List<Measurement> rawCassandra(LocalStack stack, Scale scale) {
+        try (CqlSession session = stack.openCqlSession()) {
+            log("warming up Cassandra");
+            // a cold Cassandra JVM writes several times slower for its first tens of thousands of rows
+            CassandraBaseline.run("cassandra warm-up", session, stack.keyspace(),
+                    Payloads.events(Math.min(scale.cassandraRows / 2, scale.payloads), 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 42), 256);
+            awaitCompactions(stack);
+            log("raw Cassandra async single-row inserts");
+            Measurement first = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
+                    collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 7)), 256);
+            log("  run 1: %,.0f rows/s", first.value());
+            awaitCompactions(stack);
+            Measurement second = CassandraBaseline.run("raw Cassandra inserts", session, stack.keyspace(),
+                    collected(Payloads.events(scale.cassandraRows, 10_000, Instant.now().minusSeconds(3 * 86_400), 3 * 86_400_000L, 8)), 256);
+            log("  run 2: %,.0f rows/s", second.value());
+            return new ArrayList<>(List.of(first, second));
+        }
     }
 
     /**

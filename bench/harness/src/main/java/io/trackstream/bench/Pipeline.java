@@ -133,6 +133,11 @@ final class Pipeline {
         }
     }
 
+    /** The backlog the stream drains take, when storage's cold drain (which writes it) does not run. */
+    void preFill(List<byte[]> payloads, List<String> keys) {
+        produce(payloads, keys);
+    }
+
     private void produce(List<byte[]> payloads, List<String> keys) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),

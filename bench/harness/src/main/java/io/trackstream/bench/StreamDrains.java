@@ -37,10 +37,12 @@ final class StreamDrains {
 
     private final LocalStack stack;
     private final Path work;
+    private final Profiles profiles;
 
-    StreamDrains(LocalStack stack, Path work) {
+    StreamDrains(LocalStack stack, Path work, Profiles profiles) {
         this.stack = stack;
         this.work = work;
+        this.profiles = profiles;
     }
 
     /** Each service's drain against {@code rawStreams}; each service's RSS at the end of its drain into {@code rss}. */
@@ -55,8 +57,10 @@ final class StreamDrains {
                         .orElseThrow(() -> new IllegalStateException(service.name() + " is not built"));
                 try {
                     long healthy = System.nanoTime();
+                    profiles.start(process.pid(), service.name() + "-drain");
                     Pipeline.awaitCommitted(admin, service.group(), target, Duration.ofMinutes(20));
                     double seconds = (System.nanoTime() - healthy) / 1e9;
+                    profiles.dump(process.pid(), service.name() + "-drain");
                     double mib = Machine.rssMiB(process.pid());
                     rss.put(service.name() + " (end of its drain)", mib);
                     results.add(Measurement.throughput(service.name() + " drain (pre-filled topic)", "events/s", target / seconds,
