@@ -43,6 +43,11 @@ class LatestEvents {
         this.perFlush = Math.max(1, properties.feedPerSecond() / FLUSHES_PER_SECOND);
     }
 
+    /** How many events one flush sends at most. */
+    int perFlush() {
+        return perFlush;
+    }
+
     /** Keeps a record the tail of {@code user-activities} delivered, if it is among the newest. */
     void arrived(ConsumerRecord<byte[], byte[]> record) {
         synchronized (newest) {

@@ -14,7 +14,9 @@ class TailConfiguration {
 
     @Bean
     TailReader latestEventsTail(LatestEvents feed, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new TailReader(Topics.USER_ACTIVITIES, bootstrapServers, Duration.ZERO, feed::arrived);
+        // each flush sends the newest of what arrived since the last: no partition needs more than that
+        return new TailReader(Topics.USER_ACTIVITIES, bootstrapServers, Duration.ZERO, feed.perFlush(),
+                Duration.ofMillis(1000 / LatestEvents.FLUSHES_PER_SECOND), feed::arrived);
     }
 
     @Bean

@@ -27,6 +27,11 @@ import java.util.function.Consumer;
  * feed and every alert), which a shared group would split between them. A topic that does not
  * exist yet is looked for again every 10 seconds, so a missing topic means an empty panel, not
  * an error.
+ *
+ * <p>A reader that keeps only the newest records ({@code keepNewest} per partition, the live feed)
+ * does not read the others: every {@code interval} it asks for the partitions' end offsets (the last
+ * stable ones, read committed), skips to {@code keepNewest} before each end, and polls. Read record
+ * by record, the feed took a third of the service's CPU at 2,000 events/s to throw away 97 % of them.
  */
 final class TailReader implements Runnable, SmartLifecycle {
 
@@ -36,6 +41,8 @@ final class TailReader implements Runnable, SmartLifecycle {
     private final String topic;
     private final Map<String, Object> config;
     private final Duration lookback;
+    private final int keepNewest;
+    private final Duration interval;
     private final Consumer<ConsumerRecord<byte[], byte[]>> sink;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -45,8 +52,19 @@ final class TailReader implements Runnable, SmartLifecycle {
      * @param lookback where to start: this long before now (zero: at the end)
      */
     TailReader(String topic, String bootstrapServers, Duration lookback, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        this(topic, bootstrapServers, lookback, 0, Duration.ZERO, sink);
+    }
+
+    /**
+     * @param keepNewest how many of each partition's newest records to read every {@code interval}
+     *                   (0: every record, as it comes)
+     */
+    TailReader(String topic, String bootstrapServers, Duration lookback, int keepNewest, Duration interval,
+               Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         this.topic = topic;
         this.lookback = lookback;
+        this.keepNewest = keepNewest;
+        this.interval = interval;
         this.sink = sink;
         this.config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -94,13 +112,28 @@ final class TailReader implements Runnable, SmartLifecycle {
                 }
             }
             while (stopping.getCount() > 0) {
-                kafka.poll(Duration.ofMillis(500)).forEach(this::deliver);
+                if (keepNewest > 0) {
+                    if (stopping.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    skipToNewest(kafka);
+                }
+                kafka.poll(Duration.ofMillis(keepNewest > 0 ? interval.toMillis() / 2 : 500)).forEach(this::deliver);
             }
         } catch (WakeupException | InterruptedException stopped) {
             // shutting down
         } catch (RuntimeException e) {
             log.error("stopped following {}", topic, e);
         }
+    }
+
+    private void skipToNewest(KafkaConsumer<byte[], byte[]> kafka) {
+        Map<TopicPartition, Long> ends = kafka.endOffsets(kafka.assignment(), Duration.ofSeconds(5));
+        ends.forEach((tp, end) -> {
+            if (end - kafka.position(tp) > keepNewest) {
+                kafka.seek(tp, end - keepNewest);
+            }
+        });
     }
 
     private void deliver(ConsumerRecord<byte[], byte[]> record) {
