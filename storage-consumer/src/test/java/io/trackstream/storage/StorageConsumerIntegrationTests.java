@@ -119,11 +119,10 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
     }
 
     @Test
-    void readsAdjacentBucketsItWroteDirectlyAndAsksTheIndexForOthers() {
-        // Today and yesterday are written through Kafka, so this instance knows they hold events and
-        // the first page reads both without the index. The day before holds rows it never wrote
-        // (copied in CQL, as another instance or an earlier run would have): the second page must
-        // ask the index for it, not take its rows for absent.
+    void findsBucketsAnotherInstanceWroteThroughTheIndex() {
+        // Today and yesterday are written through Kafka by this instance. The day before holds rows
+        // it never wrote (copied in CQL, as another instance or an earlier run would have): the
+        // reader knows the buckets from the index alone, so the second page finds them too.
         String user = newUser("adjacent");
         String elsewhere = newUser("elsewhere");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

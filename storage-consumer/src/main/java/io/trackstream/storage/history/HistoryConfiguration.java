@@ -3,7 +3,6 @@ package io.trackstream.storage.history;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.trackstream.model.EventCodec;
 import io.trackstream.storage.StorageProperties;
-import io.trackstream.storage.WrittenPartitions;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +18,8 @@ import java.time.Clock;
 class HistoryConfiguration {
 
     @Bean
-    HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec,
-            WrittenPartitions written) {
-        return new HistoryReader(session, properties.layout(), written, Clock.systemUTC(),
+    HistoryReader historyReader(CqlSession session, StorageProperties properties, EventCodec codec) {
+        return new HistoryReader(session, properties.layout(), codec, Clock.systemUTC(),
                 codec.policy().maxFutureSkew());
     }
 

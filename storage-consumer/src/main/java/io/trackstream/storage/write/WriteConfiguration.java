@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.Topics;
 import io.trackstream.storage.StorageProperties;
-import io.trackstream.storage.WrittenPartitions;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +22,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class WriteConfiguration {
 
     @Bean
-    WrittenPartitions writtenPartitions() {
-        return new WrittenPartitions();
-    }
-
-    @Bean
     EventWriter eventWriter(CqlSession session, StorageProperties properties, EventCodec codec,
-            WrittenPartitions written, StorageWritesHealthIndicator health, MeterRegistry meters) {
+            StorageWritesHealthIndicator health, MeterRegistry meters) {
         return new EventWriter(session, properties.layout(), codec, properties.maxInFlight(),
-                properties.maxBatchRows(), written, health, meters);
+                properties.maxBatchRows(), health, meters);
     }
 
     @Bean
