@@ -26,13 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes events into {@code user_events} and their buckets into {@code user_buckets}: statements
- * prepared once, bound per event, sent asynchronously with at most {@code maxInFlight} requests
- * outstanding. Rows of one partition (user, bucket) travel together in unlogged batches, which is
+ * prepared once, bound per event, sent asynchronously, with the driver's request throttler bounding
+ * how many are outstanding. Rows of one partition (user, bucket) travel together in unlogged batches, which is
  * the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
  * event, so writing a batch again after a failure, a rebalance or a restart doubles nothing.
  *
@@ -64,7 +63,6 @@ class EventWriter {
     private final StorageLayout layout;
     private final EventCodec codec;
     private final int maxBatchRows;
-    private final Semaphore inFlight;
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertBucket;
     private final StorageWritesHealthIndicator health;
@@ -74,13 +72,12 @@ class EventWriter {
     // Only partitions whose whole batch was written land here, so a remembered index row exists.
     private final WrittenPartitions written = new WrittenPartitions();
 
-    EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxInFlight, int maxBatchRows,
+    EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxBatchRows,
             StorageWritesHealthIndicator health, MeterRegistry meters) {
         this.session = session;
         this.layout = layout;
         this.codec = codec;
         this.maxBatchRows = maxBatchRows;
-        this.inFlight = new Semaphore(maxInFlight);
         this.health = health;
         this.insertEvent = session.prepare(INSERT_EVENT);
         this.insertBucket = session.prepare(INSERT_BUCKET);
@@ -112,17 +109,13 @@ class EventWriter {
         Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions = byPartition(events);
         List<PartitionKey> newlyIndexed = new ArrayList<>();
         try {
+            // The driver's throttler (see WriteConfiguration) bounds how many are outstanding at once.
             for (Statement<?> statement : plan(partitions, newlyIndexed)) {
-                inFlight.acquire();
-                CompletableFuture<AsyncResultSet> future = session.executeAsync(statement).toCompletableFuture();
-                future.whenComplete((result, failure) -> inFlight.release());
-                pending.add(future);
+                pending.add(session.executeAsync(statement).toCompletableFuture());
             }
+            // Only when every write is acknowledged does the listener return, and its offsets become committable.
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (RuntimeException e) {
             writeFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (WriteFailure.of(e) == WriteFailure.CONTENT) {
                 // The store is fine: its health stays, and the listener sorts out which event it refuses.
