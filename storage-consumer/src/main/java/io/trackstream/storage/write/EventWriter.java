@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes events into {@code user_events} and their buckets into {@code user_buckets}: statements
  * prepared once, bound per event, sent asynchronously, with the driver's request throttler bounding
- * how many are outstanding. Rows of one partition (user, bucket) travel together in unlogged batches, which is
- * the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
+ * how many are outstanding. Rows of one partition (user, bucket) travel together in unlogged
+ * batches, which is the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
  * event, so writing a batch again after a failure, a rebalance or a restart doubles nothing.
  *
  * <p>A partition's {@code user_buckets} row needs writing once, not once per polled batch: the
@@ -113,7 +113,7 @@ class EventWriter {
             for (Statement<?> statement : plan(partitions, newlyIndexed)) {
                 pending.add(session.executeAsync(statement).toCompletableFuture());
             }
-            // Only when every write is acknowledged does the listener return, and its offsets become committable.
+            // Only once every write is acknowledged does the listener return and its offsets become committable.
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
             writeFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
