@@ -290,7 +290,11 @@ class StorageConsumerIntegrationTests extends StorageIntegrationTestSupport {
                 .contains("kafka_consumer_fetch_manager_records_lag_max"));
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(json(get("/v3/api-docs")).path("paths").has("/api/v1/users/{userId}/events")).isTrue();
+        JsonNode apiDocs = json(get("/v3/api-docs"));
+        assertThat(apiDocs.path("paths").has("/api/v1/users/{userId}/events")).isTrue();
+        JsonNode event = apiDocs.path("components").path("schemas").path("UserActivityEvent").path("properties");
+        assertThat(event.path("metadata").toString()).contains("\"object\"");
+        assertThat(event.path("properties").toString()).contains("EventProperties");
     }
 
     @Test
