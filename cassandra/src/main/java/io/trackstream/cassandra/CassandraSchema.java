@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Applies the schema's versioned CQL migrations ({@code cassandra/migrations/}) to a keyspace,
  * creating the keyspace first. Idempotent: each migration runs once per keyspace and is recorded
- * in {@code schema_migrations}; a run over an up-to-date keyspace changes nothing. A migration
+ * in {@link Tables#SCHEMA_MIGRATIONS}; a run over an up-to-date keyspace changes nothing. A migration
  * whose text changed after it was applied is refused rather than silently skipped.
  *
  * <p>Why not a library: cassandra-migration (cognitor) brings the pre-Apache driver coordinates, a
@@ -43,11 +43,12 @@ public final class CassandraSchema {
             throw new IllegalArgumentException("keyspace must be a CQL identifier (letter, then letters, digits, _): " + keyspace);
         }
         execute(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-        execute(session, "CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migrations ("
+        String migrations = keyspace + "." + Tables.SCHEMA_MIGRATIONS;
+        execute(session, "CREATE TABLE IF NOT EXISTS " + migrations + " ("
                 + "version int PRIMARY KEY, name text, checksum text, applied_at timestamp)");
 
         Map<Integer, String> applied = new HashMap<>();
-        for (Row row : session.execute("SELECT version, checksum FROM " + keyspace + ".schema_migrations")) {
+        for (Row row : session.execute("SELECT version, checksum FROM " + migrations)) {
             applied.put(row.getInt("version"), row.getString("checksum"));
         }
 
@@ -64,8 +65,8 @@ public final class CassandraSchema {
             for (String statement : migration.statements(keyspace)) {
                 execute(session, statement);
             }
-            session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace
-                            + ".schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            session.execute(SimpleStatement.newInstance("INSERT INTO " + migrations
+                            + " (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
                     migration.version(), migration.name(), migration.checksum(), Instant.now()));
             appliedNow.add(migration.name());
         }

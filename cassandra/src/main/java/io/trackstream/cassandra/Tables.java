@@ -1,6 +1,6 @@
 package io.trackstream.cassandra;
 
-/** The names of the tables the migrations create; one place, used by writers and readers. */
+/** The names of the schema's tables; one place, used by writers, readers and {@link CassandraSchema}. */
 public final class Tables {
 
     public static final String USER_EVENTS = "user_events";

@@ -19,7 +19,9 @@ import java.time.Duration;
  *
  * @param bucketSize the {@code user_events} partition length, DAY or HOUR
  * @param retention how long an event is kept (a per-write TTL)
- * @param maxInFlight how many write requests one listener thread may have outstanding at once
+ * @param maxInFlight how many requests (writes and history reads) the Cassandra session may have
+ *        outstanding at once, the driver's throttler's limit; at most the stream ids of its
+ *        connections to a node (1,024 each, one connection by default), the others wait in its queue
  * @param maxBatchRows the most rows of one partition sent in one unlogged batch
  * @param retry the back-off between attempts while Cassandra refuses writes
  */
@@ -28,7 +30,7 @@ import java.time.Duration;
 public record StorageProperties(
         @DefaultValue("DAY") @NotNull BucketSize bucketSize,
         @DefaultValue("90d") @NotNull Duration retention,
-        @DefaultValue("256") @Min(1) @Max(4096) int maxInFlight,
+        @DefaultValue("1024") @Min(1) @Max(32768) int maxInFlight,
         @DefaultValue("20") @Min(1) @Max(200) int maxBatchRows,
         @DefaultValue @Valid Retry retry) {
 

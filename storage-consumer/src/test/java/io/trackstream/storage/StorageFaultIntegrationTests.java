@@ -1,5 +1,7 @@
 package io.trackstream.storage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.stack.CassandraNode;
 import io.trackstream.stack.LocalStackExtension;
@@ -31,6 +33,9 @@ class StorageFaultIntegrationTests extends StorageIntegrationTestSupport {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void storesEveryEventOnceWhenTheConsumerIsStoppedMidStreamAndStartedAgain() {
@@ -65,10 +70,11 @@ class StorageFaultIntegrationTests extends StorageIntegrationTestSupport {
         try {
             cassandra.stop();
             sendAll(events.subList(100, 200));
-            // The outage shows in health for as long as it lasts (here: at least 20 seconds).
             await().atMost(Duration.ofSeconds(60)).until(() -> storageWritesStatus().equals("DOWN"));
-            await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
-                    .until(() -> storageWritesStatus().equals("DOWN"));
+            // The outage shows in health for as long as it lasts: still DOWN after two more failed retries.
+            double failed = failedWrites();
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedWrites() >= failed + 2);
+            assertThat(storageWritesStatus()).isEqualTo("DOWN");
         } finally {
             cassandra.start(Duration.ofSeconds(180));
             // The driver reconnects on its own schedule (a few seconds at most); until then a query
@@ -80,6 +86,11 @@ class StorageFaultIntegrationTests extends StorageIntegrationTestSupport {
         await().atMost(Duration.ofSeconds(120)).until(() -> storedRows(user, times(events)) == events.size());
         assertThat(storedIds(user)).isEqualTo(ids(events));
         await().atMost(Duration.ofSeconds(30)).until(() -> storageWritesStatus().equals("UP"));
+    }
+
+    private double failedWrites() {
+        Timer failures = meters.find("trackstream.storage.write").tag("result", "failure").timer();
+        return failures == null ? 0 : failures.count();
     }
 
     private String storageWritesStatus() {

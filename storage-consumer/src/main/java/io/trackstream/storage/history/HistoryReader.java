@@ -7,7 +7,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.trackstream.cassandra.BucketSize;
 import io.trackstream.cassandra.StorageLayout;
 import io.trackstream.cassandra.Tables;
-import io.trackstream.storage.WrittenPartitions;
+import io.trackstream.model.EventCodec;
+import io.trackstream.model.UserActivityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,21 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a user's history newest first: walks the user's buckets from {@code user_buckets} (newest
- * first), reads each bucket partition within the time window with the driver's paging, keeps the
- * requested types and stops once it holds one event more than the limit (which says whether a next
- * page exists). Never an OFFSET: a page continues strictly after the cursor's event.
+ * Reads a user's history newest first: asks {@code user_buckets} for the user's buckets within the
+ * window (newest first), reads each bucket partition within the time window with the driver's
+ * paging, keeps the requested types and stops once it holds one event more than the limit (which
+ * says whether a next page exists). Never an OFFSET: a page continues strictly after the cursor's
+ * event. Everything it knows comes from Cassandra, so rows any instance wrote are found.
  *
- * <p>A bucket known to hold events is read before the index is asked: it holds the cursor's event,
- * or this instance wrote to it lately ({@link WrittenPartitions}). Starting from the newest bucket
- * of the window, known buckets next to each other are read one after the other; the index is asked
- * only from the first bucket that is not known. A page of a user active today is then one Cassandra
- * round trip instead of two in a row, one that reaches into yesterday two instead of three, while an
- * unknown or idle user still costs one request, not an empty read more. For that,
- * without {@code to} the window ends at the horizon: this server's clock plus the contract's future
- * bound, the latest time an event received by now can carry, so the newest bucket of the window is
- * the current one. An event stamped beyond the horizon (its producer's clock ahead of ours) is stored
- * all the same, appears once the clock reaches it, and can be read before with an explicit {@code to}.
+ * <p>Without {@code to} the window ends at the horizon: this server's clock plus the contract's
+ * future bound, the latest time an event received by now can carry. An event stamped beyond the
+ * horizon (its producer's clock ahead of ours) is stored all the same, appears once the clock
+ * reaches it, and can be read before with an explicit {@code to}.
  */
 class HistoryReader {
 
@@ -46,10 +42,10 @@ class HistoryReader {
 
     private final CqlSession session;
     private final StorageLayout layout;
+    private final EventCodec codec;
     private final PreparedStatement buckets;
     private final PreparedStatement window;
     private final PreparedStatement sameMillisecond;
-    private final WrittenPartitions written;
     private final Clock clock;
     private final Duration futureBound;
 
@@ -57,11 +53,10 @@ class HistoryReader {
      * @param futureBound how far past the time it was received an event may be stamped (the
      *        contract's bound), which with the clock gives the horizon
      */
-    HistoryReader(CqlSession session, StorageLayout layout, WrittenPartitions written, Clock clock,
-            Duration futureBound) {
+    HistoryReader(CqlSession session, StorageLayout layout, EventCodec codec, Clock clock, Duration futureBound) {
         this.session = session;
         this.layout = layout;
-        this.written = written;
+        this.codec = codec;
         this.clock = clock;
         this.futureBound = futureBound;
         this.buckets = session.prepare("SELECT bucket FROM " + Tables.USER_BUCKETS
@@ -76,7 +71,7 @@ class HistoryReader {
         Instant lower = query.from() == null ? EARLIEST : query.from();
         Instant upper = query.to() == null ? clock.instant().plus(futureBound) : query.to();
         HistoryCursor after = query.after();
-        List<HistoryEvent> found = new ArrayList<>(query.limit() + 1);
+        List<UserActivityEvent> found = new ArrayList<>(query.limit() + 1);
         int wanted = query.limit() + 1;
         int pageSize = query.eventTypes().isEmpty() ? Math.max(wanted, 10) : FILTERED_PAGE;
         if (after != null) {
@@ -93,43 +88,27 @@ class HistoryReader {
             upper = min(upper, after.eventTime());
         }
         BucketSize bucketSize = layout.bucketSize();
-        Instant lowestBucket = bucketSize.bucketOf(lower);
-        if (lower.isBefore(upper)) {
-            // Known buckets, newest first, as long as each is next to the one read before it: no
-            // bucket can lie between them, so the index has nothing to add until the first unknown one.
-            Instant bucket = bucketSize.bucketOf(upper.minusMillis(1));
-            while (found.size() < wanted && !bucket.isBefore(lowestBucket) && holdsEvents(query, after, bucket)) {
-                collect(window(query, bucket, lower, upper, pageSize), query, found, wanted);
-                bucket = bucketSize.bucketOf(bucket.minusMillis(1));
-            }
-            if (found.size() < wanted && !bucket.isBefore(lowestBucket)) {
-                BoundStatement bucketQuery = buckets.bind()
-                        .setString("user_id", query.userId())
-                        .setInstant("lower", lowestBucket)
-                        .setInstant("upper", bucket)
-                        .setPageSize(BUCKET_PAGE);
-                for (Row bucketRow : session.execute(bucketQuery)) {
-                    collect(window(query, bucketRow.getInstant("bucket"), lower, upper, pageSize), query, found,
-                            wanted);
-                    if (found.size() >= wanted) {
-                        break;
-                    }
+        if (found.size() < wanted && lower.isBefore(upper)) {
+            BoundStatement bucketQuery = buckets.bind()
+                    .setString("user_id", query.userId())
+                    .setInstant("lower", bucketSize.bucketOf(lower))
+                    .setInstant("upper", bucketSize.bucketOf(upper.minusMillis(1)))
+                    .setPageSize(BUCKET_PAGE);
+            for (Row bucketRow : session.execute(bucketQuery)) {
+                collect(window(query, bucketRow.getInstant("bucket"), lower, upper, pageSize), query, found, wanted);
+                if (found.size() >= wanted) {
+                    break;
                 }
             }
         }
         String next = null;
         if (found.size() > query.limit()) {
             found = found.subList(0, query.limit());
-            HistoryEvent last = found.get(found.size() - 1);
+            UserActivityEvent last = found.get(found.size() - 1);
             next = new HistoryCursor(bucketSize.bucketOf(last.timestamp()), last.timestamp(), last.eventId())
                     .encode();
         }
         return new HistoryPage(query.userId(), List.copyOf(found), next);
-    }
-
-    /** The cursor's bucket, or one this instance wrote lately: it holds events without asking the index. */
-    private boolean holdsEvents(HistoryQuery query, HistoryCursor after, Instant bucket) {
-        return (after != null && bucket.equals(after.bucket())) || written.contains(query.userId(), bucket);
     }
 
     private BoundStatement window(HistoryQuery query, Instant bucket, Instant lower, Instant upper, int pageSize) {
@@ -141,14 +120,14 @@ class HistoryReader {
                 .setPageSize(pageSize);
     }
 
-    private void collect(BoundStatement statement, HistoryQuery query, List<HistoryEvent> found, int wanted) {
+    private void collect(BoundStatement statement, HistoryQuery query, List<UserActivityEvent> found, int wanted) {
         for (Row row : session.execute(statement)) {
-            if (!query.accepts(EventRows.text(row, EventRows.EVENT_TYPE))) {
+            if (!query.accepts(EventRows.eventType(row))) {
                 continue;
             }
-            HistoryEvent event;
+            UserActivityEvent event;
             try {
-                event = EventRows.toEvent(row);
+                event = EventRows.toEvent(row, codec);
             } catch (IllegalArgumentException e) {
                 log.warn("Skipping a stored event that cannot be written back: {}", e.getMessage());
                 continue;

@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import io.micrometer.core.instrument.Counter;
@@ -18,26 +17,22 @@ import io.trackstream.model.Device;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.Location;
 import io.trackstream.model.UserActivityEvent;
-import io.trackstream.storage.TextColumns;
-import io.trackstream.storage.WrittenPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes events into {@code user_events} and their buckets into {@code user_buckets}: statements
- * prepared once, bound per event, sent asynchronously with at most {@code maxInFlight} requests
- * outstanding. Rows of one partition (user, bucket) travel together in unlogged batches, which is
- * the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
+ * prepared once, bound per event, sent asynchronously, with the driver's request throttler bounding
+ * how many are outstanding. Rows of one partition (user, bucket) travel together in unlogged
+ * batches, which is the one case where Cassandra rewards batching. Every write is an idempotent upsert keyed by the
  * event, so writing a batch again after a failure, a rebalance or a restart doubles nothing.
  *
  * <p>A partition's {@code user_buckets} row needs writing once, not once per polled batch: the
@@ -68,28 +63,23 @@ class EventWriter {
     private final StorageLayout layout;
     private final EventCodec codec;
     private final int maxBatchRows;
-    private final Semaphore inFlight;
     private final PreparedStatement insertEvent;
-    private final Slots slots;
     private final PreparedStatement insertBucket;
     private final StorageWritesHealthIndicator health;
     private final Counter stored;
     private final Timer writeOk;
     private final Timer writeFailed;
     // Only partitions whose whole batch was written land here, so a remembered index row exists.
-    private final WrittenPartitions written;
+    private final WrittenPartitions written = new WrittenPartitions();
 
-    EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxInFlight, int maxBatchRows,
-            WrittenPartitions written, StorageWritesHealthIndicator health, MeterRegistry meters) {
+    EventWriter(CqlSession session, StorageLayout layout, EventCodec codec, int maxBatchRows,
+            StorageWritesHealthIndicator health, MeterRegistry meters) {
         this.session = session;
-        this.written = written;
         this.layout = layout;
         this.codec = codec;
         this.maxBatchRows = maxBatchRows;
-        this.inFlight = new Semaphore(maxInFlight);
         this.health = health;
         this.insertEvent = session.prepare(INSERT_EVENT);
-        this.slots = Slots.of(insertEvent);
         this.insertBucket = session.prepare(INSERT_BUCKET);
         this.stored = Counter.builder("trackstream.storage.events.stored")
                 .description("Events written to Cassandra (a redelivered event counts again)").register(meters);
@@ -119,17 +109,13 @@ class EventWriter {
         Map<PartitionKey, Map<RowKey, UserActivityEvent>> partitions = byPartition(events);
         List<PartitionKey> newlyIndexed = new ArrayList<>();
         try {
+            // The driver's throttler (see WriteConfiguration) bounds how many are outstanding at once.
             for (Statement<?> statement : plan(partitions, newlyIndexed)) {
-                inFlight.acquire();
-                CompletableFuture<AsyncResultSet> future = session.executeAsync(statement).toCompletableFuture();
-                future.whenComplete((result, failure) -> inFlight.release());
-                pending.add(future);
+                pending.add(session.executeAsync(statement).toCompletableFuture());
             }
+            // Only once every write is acknowledged does the listener return and its offsets become committable.
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (RuntimeException e) {
             writeFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (WriteFailure.of(e) == WriteFailure.CONTENT) {
                 // The store is fine: its health stays, and the listener sorts out which event it refuses.
@@ -209,58 +195,50 @@ class EventWriter {
         return BatchStatement.newInstance(BatchType.UNLOGGED, chunk.toArray(BoundStatement[]::new)).setIdempotent(true);
     }
 
-    // Unset (not null) for absent values: a null would write a tombstone per empty column. Values are
-    // set by index, which spares the driver a name lookup per column of every row, and text as its
-    // UTF-8 bytes (see TextColumns).
+    // Unset (not null) for absent values: a null would write a tombstone per empty column.
     private BoundStatement bind(PartitionKey partition, UserActivityEvent event) {
-        Slots at = slots;
         BoundStatementBuilder b = insertEvent.boundStatementBuilder()
-                .setInstant(at.bucket, partition.bucket())
-                .setInstant(at.eventTime, event.timestamp())
-                .setInt(at.ttl, layout.eventTtlSeconds())
+                .setString("user_id", event.userId())
+                .setInstant("bucket", partition.bucket())
+                .setInstant("event_time", event.timestamp())
+                .setString("event_id", event.eventId())
+                .setString("event_type", event.eventType())
+                .setInt("ttl", layout.eventTtlSeconds())
                 .setIdempotence(true);
-        text(b, at.userId, event.userId());
-        text(b, at.eventId, event.eventId());
-        text(b, at.eventType, event.eventType());
-        instant(b, at.sentAt, event.sentAt());
-        instant(b, at.receivedAt, event.receivedAt());
-        instant(b, at.clientTimestamp, event.clientTimestamp());
-        if (event.clockSkewMs() != null) {
-            b.setLong(at.clockSkewMs, event.clockSkewMs());
-        }
-        text(b, at.sessionId, event.sessionId());
-        text(b, at.pageUrl, event.pageUrl());
-        text(b, at.referrer, event.referrer());
-        text(b, at.userAgent, event.userAgent());
-        text(b, at.ipAddress, event.ipAddress());
+        optional(b, "sent_at", event.sentAt());
+        optional(b, "received_at", event.receivedAt());
+        optional(b, "client_timestamp", event.clientTimestamp());
+        optional(b, "clock_skew_ms", event.clockSkewMs());
+        optional(b, "session_id", event.sessionId());
+        optional(b, "page_url", event.pageUrl());
+        optional(b, "referrer", event.referrer());
+        optional(b, "user_agent", event.userAgent());
+        optional(b, "ip_address", event.ipAddress());
         if (event.properties() != null) {
-            b.setBytesUnsafe(at.properties, ByteBuffer.wrap(codec.encodePropertiesUtf8(event.properties())));
+            b.setString("properties", codec.encodeProperties(event.properties()));
         }
         Device device = event.device();
         if (device != null) {
-            text(b, at.deviceType, device.type());
-            text(b, at.deviceOs, device.os());
-            text(b, at.deviceBrowser, device.browser());
+            optional(b, "device_type", device.type());
+            optional(b, "device_os", device.os());
+            optional(b, "device_browser", device.browser());
         }
         Location location = event.location();
         if (location != null) {
-            text(b, at.country, location.country());
-            text(b, at.city, location.city());
-            text(b, at.timezone, location.timezone());
+            optional(b, "country", location.country());
+            optional(b, "city", location.city());
+            optional(b, "timezone", location.timezone());
         }
-        text(b, at.metadata, event.metadata());
+        optional(b, "metadata", event.metadata());
         return b.build();
     }
 
-    private static void text(BoundStatementBuilder b, int index, String value) {
+    // By the value's class the driver finds the codec for the column (text, timestamp, bigint).
+    private static <T> void optional(BoundStatementBuilder b, String column, T value) {
         if (value != null) {
-            b.setBytesUnsafe(index, TextColumns.encode(value));
-        }
-    }
-
-    private static void instant(BoundStatementBuilder b, int index, Instant value) {
-        if (value != null) {
-            b.setInstant(index, value);
+            @SuppressWarnings("unchecked")
+            Class<T> type = (Class<T>) value.getClass();
+            b.set(column, value, type);
         }
     }
 
@@ -278,30 +256,5 @@ class EventWriter {
     }
 
     private record RowKey(Instant eventTime, String eventId) {
-    }
-
-    /** Where each column's bind marker sits in the prepared insert. */
-    private record Slots(int userId, int bucket, int eventTime, int eventId, int eventType, int sentAt, int receivedAt,
-                         int clientTimestamp, int clockSkewMs, int sessionId, int pageUrl, int referrer, int userAgent,
-                         int ipAddress, int properties, int deviceType, int deviceOs, int deviceBrowser, int country,
-                         int city, int timezone, int metadata, int ttl) {
-
-        static Slots of(PreparedStatement insert) {
-            ColumnDefinitions v = insert.getVariableDefinitions();
-            return new Slots(at(v, "user_id"), at(v, "bucket"), at(v, "event_time"), at(v, "event_id"),
-                    at(v, "event_type"), at(v, "sent_at"), at(v, "received_at"), at(v, "client_timestamp"),
-                    at(v, "clock_skew_ms"), at(v, "session_id"), at(v, "page_url"), at(v, "referrer"),
-                    at(v, "user_agent"), at(v, "ip_address"), at(v, "properties"), at(v, "device_type"),
-                    at(v, "device_os"), at(v, "device_browser"), at(v, "country"), at(v, "city"), at(v, "timezone"),
-                    at(v, "metadata"), at(v, "ttl"));
-        }
-
-        private static int at(ColumnDefinitions variables, String name) {
-            int index = variables.firstIndexOf(name);
-            if (index < 0) {
-                throw new IllegalStateException("the insert has no bind marker :" + name);
-            }
-            return index;
-        }
     }
 }

@@ -1,12 +1,15 @@
 package io.trackstream.storage.write;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.Topics;
 import io.trackstream.storage.StorageProperties;
-import io.trackstream.storage.WrittenPartitions;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
@@ -22,16 +25,42 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class WriteConfiguration {
 
+    // Requests other than the listeners' writes that may wait in the throttler's queue at once: one
+    // synchronous history read per request thread (Tomcat has 200), the health check, with room to spare.
+    static final int OTHER_REQUESTS = 1_000;
+
+    /**
+     * The driver's request throttler bounds the session's outstanding requests (writes and history
+     * reads) at {@code max-in-flight}; the others wait in its queue. A request that finds the queue
+     * full fails at once with {@code RequestThrottlingException}, so the queue holds everything the
+     * listeners can have sent at once: a listener thread sends one poll's statements and waits for
+     * them, at most two per record (the row and its partition's index row), plus {@link #OTHER_REQUESTS}.
+     * Should one be refused all the same, it is a store failure ({@link WriteFailure#STORE}): the
+     * batch is not committed and is written again after a back-off, so nothing is lost. The same
+     * holds for a request that waited past its timeout ({@code spring.cassandra.request.timeout}),
+     * which runs from the moment it is sent, queue included.
+     */
     @Bean
-    WrittenPartitions writtenPartitions() {
-        return new WrittenPartitions();
+    DriverConfigLoaderBuilderCustomizer writeThrottler(StorageProperties storage, KafkaProperties kafka) {
+        int queue = maxQueueSize(kafka.getListener().getConcurrency(), kafka.getConsumer().getMaxPollRecords());
+        return builder -> builder
+                .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, storage.maxInFlight())
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, queue);
+    }
+
+    /** Room for every statement the listener threads can send at once, plus the other requests. */
+    static int maxQueueSize(Integer listenerThreads, Integer maxPollRecords) {
+        // Unset, the container runs one thread and Kafka's consumer polls at most 500 records.
+        int threads = listenerThreads == null ? 1 : listenerThreads;
+        int records = maxPollRecords == null ? 500 : maxPollRecords;
+        return Math.addExact(Math.multiplyExact(threads, Math.multiplyExact(2, records)), OTHER_REQUESTS);
     }
 
     @Bean
     EventWriter eventWriter(CqlSession session, StorageProperties properties, EventCodec codec,
-            WrittenPartitions written, StorageWritesHealthIndicator health, MeterRegistry meters) {
-        return new EventWriter(session, properties.layout(), codec, properties.maxInFlight(),
-                properties.maxBatchRows(), written, health, meters);
+            StorageWritesHealthIndicator health, MeterRegistry meters) {
+        return new EventWriter(session, properties.layout(), codec, properties.maxBatchRows(), health, meters);
     }
 
     @Bean
