@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 
 /** POST /api/v1/events/track: every contract rule class and error path, with Kafka faked. */
 @IngestSliceTest
@@ -277,6 +278,19 @@ class TrackEndpointTests extends SliceTestBase {
 
         assertThat(result).hasStatus(405);
         assertThat(result).bodyJson().extractingPath("$.detail[0].field").isEqualTo("method");
+    }
+
+    @Test
+    void answers202OnlyOnceKafkaAcknowledged() {
+        publisher.holdAcknowledgements();
+
+        MvcTestResult pending = mvc.post().uri(TRACK).contentType(MediaType.APPLICATION_JSON).content(VALID).asyncExchange();
+
+        // The servlet thread is free and nothing is answered while the broker has not spoken.
+        assertThat(pending.getMvcResult().getRequest().isAsyncStarted()).isTrue();
+        assertThat(pending.getMvcResult().getResponse().getContentAsByteArray()).isEmpty();
+        publisher.acknowledgeHeld();
+        assertThat(mvc.perform(asyncDispatch(pending.getMvcResult()))).hasStatus(202);
     }
 
     @Test
