@@ -6,7 +6,6 @@ import io.trackstream.ingest.kafka.EventPublisher;
 import io.trackstream.model.EventCodec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ua_parser.Parser;
 
 import java.time.Clock;
 
@@ -17,9 +16,7 @@ public class IntakeConfiguration {
     @Bean
     EdgeEnricher edgeEnricher(IngestProperties properties) {
         IngestProperties.Enrichment enrichment = properties.enrichment();
-        // Loading the regex corpus takes a moment, so it happens once, at start.
-        return new EdgeEnricher(enrichment.anonymizeIp(),
-                new UserAgentDevices(new Parser(), enrichment.userAgentCacheSize()));
+        return new EdgeEnricher(enrichment.anonymizeIp(), new UserAgentDevices(enrichment.userAgentCacheSize()));
     }
 
     @Bean

@@ -336,7 +336,7 @@ class TrackEndpointTests extends SliceTestBase {
         UserActivityEvent event = publisher.published().get(0);
         assertThat(event.device().type()).isEqualTo("mobile");
         assertThat(event.device().os()).startsWith("iOS");
-        assertThat(event.device().browser()).startsWith("Mobile Safari");
+        assertThat(event.device().browser()).startsWith("Safari");
     }
 
     @Test
