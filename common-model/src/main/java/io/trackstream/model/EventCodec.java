@@ -104,22 +104,9 @@ public final class EventCodec {
     /**
      * Decodes a record read from Kafka: the same rules, but {@code event_id} and {@code received_at}
      * are required and nothing is assigned or corrected; the future bound is taken from the record's
-     * own {@code received_at}. A record is read in one pass over its tokens ({@link RecordStream});
-     * only one that pass is not sure of is parsed into a tree and judged there.
+     * own {@code received_at}.
      */
     public Decoded decodeRecord(byte[] json) {
-        if (json != null) {
-            FieldReader reader = new FieldReader();
-            UserActivityEvent event = RecordStream.read(json, reader);
-            if (event != null) {
-                return judgeRecord(event, reader, json.length);
-            }
-        }
-        return decodeRecordTree(json);
-    }
-
-    /** The tree path alone: what {@link RecordStream} leaves to it, and what a test holds it to. */
-    Decoded decodeRecordTree(byte[] json) {
         int recordLength = json == null ? 0 : json.length;
         return parseThen(json, node -> {
             if (!node.isObject()) {
@@ -194,7 +181,7 @@ public final class EventCodec {
     // measured at sending time; small differences are network latency, not skew, and are left alone.
     // Within limits: a sent_at further off than maxSkewCorrection is refused (see
     // IntakePolicy.DEFAULTS for why a refusal), so a correction never moves an event by more than that.
-    // Duration, not epoch millis: a batch's sent_at may lie in the year 999999999, beyond a long of ms.
+    // Duration, not epoch millis: a caller's batchSentAt may be any Instant, beyond a long of ms.
     private UserActivityEvent correctClockSkew(UserActivityEvent event, FieldReader reader) {
         if (event.sentAt() == null) {
             return event;

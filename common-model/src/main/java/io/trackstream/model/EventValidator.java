@@ -36,15 +36,15 @@ final class EventValidator {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    // Longest values, in code points; RecordStream applies the same limits.
-    static final int EVENT_ID_MAX = 100;
-    static final int USER_ID_MAX = 128;
-    static final int EVENT_TYPE_MAX = 50;
-    static final int SESSION_ID_MAX = 128;
-    static final int URL_MAX = 2048;
-    static final int USER_AGENT_MAX = 1024;
-    static final int DEVICE_TEXT_MAX = 64;
-    static final int CITY_MAX = 128;
+    // Longest values, in code points.
+    private static final int EVENT_ID_MAX = 100;
+    private static final int USER_ID_MAX = 128;
+    private static final int EVENT_TYPE_MAX = 50;
+    private static final int SESSION_ID_MAX = 128;
+    private static final int URL_MAX = 2048;
+    private static final int USER_AGENT_MAX = 1024;
+    private static final int DEVICE_TEXT_MAX = 64;
+    private static final int CITY_MAX = 128;
 
     private EventValidator() {
     }
@@ -64,7 +64,7 @@ final class EventValidator {
         String userAgent = reader.text(event, "user_agent", USER_AGENT_MAX);
         String ipAddress = reader.string(event, "ip_address", false, EventValidator::isIpAddress,
                 "must be an IPv4 or IPv6 address literal");
-        EventProperties properties = PropertiesReader.read(event, reader);
+        EventProperties properties = PropertiesReader.read(event, eventType, reader);
         Device device = readDevice(event, reader);
         Location location = readLocation(event, reader);
         JsonNode metadata = reader.object(event, "metadata");
@@ -77,7 +77,6 @@ final class EventValidator {
                 != (FieldReader.value(event, "clock_skew_ms") == null)) {
             reader.reject("clock_skew_ms", "must be present exactly when client_timestamp is");
         }
-        PropertiesReader.requirePositiveAmountForPurchase(eventType, properties, reader);
         return new UserActivityEvent(eventId, userId, eventType, timestamp, sentAt, receivedAt, sessionId, pageUrl,
                 referrer, userAgent, ipAddress, properties, device, location,
                 metadata == null ? null : EventJson.compact(metadata), clientTimestamp, clockSkewMs);
@@ -109,19 +108,19 @@ final class EventValidator {
                         "must be a time-zone id such as Europe/Berlin or UTC"));
     }
 
-    static boolean isIpAddress(String text) {
-        return text.length() <= 45 && IpLiterals.isValid(text);
+    private static boolean isIpAddress(String text) {
+        return IpLiterals.isValid(text);
     }
 
-    static boolean isDeviceType(String text) {
+    private static boolean isDeviceType(String text) {
         return DEVICE_TYPES.contains(text);
     }
 
-    static boolean isCountry(String text) {
+    private static boolean isCountry(String text) {
         return COUNTRIES.contains(text);
     }
 
-    static boolean isZoneId(String text) {
+    private static boolean isZoneId(String text) {
         if (text.length() > 64) {
             return false;
         }

@@ -54,7 +54,7 @@ final class FieldReader {
     }
 
     // Rules that name a length are spelled out (a Supplier) only when they are broken: every text
-    // field of every event passes here, and building the message each time showed in profiles.
+    // field of every event passes here, and nearly all of them pass.
 
     /** Free text of at most {@code max} characters; may be empty. */
     String text(JsonNode object, String field, int max) {
@@ -244,7 +244,7 @@ final class FieldReader {
 
     // Length in code points, so an emoji counts once, as a person would count it. Every control
     // character is in the BMP and no surrogate is one, so checking chars checks code points; a
-    // plain loop, as every text field of every event passes here (a stream was visible in profiles).
+    // plain loop, as every text field of every event passes here.
     // Text with a surrogate is also held to the Unicode rule, which pairs them.
     static boolean isCleanText(String text, int max) {
         int length = text.length();

@@ -1,22 +1,48 @@
 package io.trackstream.model;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 /**
- * Syntax of IPv4 and IPv6 address literals. Written out because {@code InetAddress.getByName}
- * resolves anything that is not a literal through DNS, and Java 17 has no literal-only parser.
+ * The one parser of IPv4 and IPv6 address literals, for the contract's {@code ip_address} and for
+ * the API's client address alike. Written out because {@code InetAddress.getByName} resolves
+ * anything that is not a literal through DNS, and Java 17 has no literal-only parser.
+ *
+ * <p>An IPv4 octet with a leading zero ({@code 010.0.0.1}) is refused: some parsers read it as
+ * octal (8), others as decimal (10), so it names no one address. Refusing it is what strict
+ * literal parsers do (Go's {@code net/netip}, Python's {@code ipaddress} since 3.9.5), where
+ * {@code InetAddress} would read it as decimal.
  */
-final class IpLiterals {
+public final class IpLiterals {
+
+    // The longest literal: six hex groups and a dotted quad, 0000:0000:0000:0000:0000:0000:255.255.255.255.
+    private static final int MAX_LENGTH = 45;
 
     private IpLiterals() {
     }
 
-    static boolean isValid(String text) {
+    /** Whether {@code text} is an IPv4 dotted quad or an RFC 4291 IPv6 literal (no brackets, no zone id). */
+    public static boolean isValid(String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
+            return false;
+        }
         return text.indexOf(':') >= 0 ? isIpv6(text) : isIpv4(text);
     }
 
-    /**
-     * Dotted quad only; octets with leading zeros are refused since some parsers read them as octal.
-     * One pass over the chars: every event's address is checked, in the API and in every consumer.
-     */
+    /** The address of a literal {@link #isValid} accepts, else null; never a DNS lookup. */
+    public static InetAddress parse(String text) {
+        if (!isValid(text)) {
+            return null;
+        }
+        try {
+            // A literal is converted in place: getByName looks up only what is not one.
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Dotted quad only; octets with leading zeros are refused (see the class comment). */
     static boolean isIpv4(String text) {
         int octets = 0;
         int value = 0;

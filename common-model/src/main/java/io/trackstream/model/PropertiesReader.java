@@ -22,16 +22,26 @@ final class PropertiesReader {
             .map(Currency::getCurrencyCode)
             .collect(Collectors.toUnmodifiableSet());
 
-    // Longest values, in code points; RecordStream applies the same limits.
-    static final int PRODUCT_ID_MAX = 128;
-    static final int PRODUCT_NAME_MAX = 256;
-    static final int CATEGORY_MAX = 128;
-    static final int SEARCH_QUERY_MAX = 512;
+    // Longest values, in code points.
+    private static final int PRODUCT_ID_MAX = 128;
+    private static final int PRODUCT_NAME_MAX = 256;
+    private static final int CATEGORY_MAX = 128;
+    private static final int SEARCH_QUERY_MAX = 512;
 
     private PropertiesReader() {
     }
 
-    /** The typed properties, or null when there are none or they are not an object. */
+    /**
+     * The typed properties of an event of type {@code eventType}, every rule of the group included
+     * (a purchase carries an amount); null when there are none or they are not an object.
+     */
+    static EventProperties read(JsonNode event, String eventType, FieldReader reader) {
+        EventProperties properties = read(event, reader);
+        requirePositiveAmountForPurchase(eventType, properties, reader);
+        return properties;
+    }
+
+    /** The typed properties alone, whatever the event's type, as a store reads them back. */
     static EventProperties read(JsonNode event, FieldReader reader) {
         JsonNode props = reader.object(event, "properties");
         if (props == null) {
@@ -58,11 +68,11 @@ final class PropertiesReader {
                 quantity, extra.isEmpty() ? null : EventJson.compact(extra));
     }
 
-    static boolean isKnownKey(String key) {
+    private static boolean isKnownKey(String key) {
         return KNOWN_KEYS.contains(key);
     }
 
-    static boolean isCurrency(String text) {
+    private static boolean isCurrency(String text) {
         return CURRENCIES.contains(text);
     }
 
@@ -70,7 +80,7 @@ final class PropertiesReader {
      * A purchase is only worth recording with an amount. Skipped when the amounts or the object
      * itself were already rejected, so one mistake is reported once.
      */
-    static void requirePositiveAmountForPurchase(String eventType, EventProperties props, FieldReader reader) {
+    private static void requirePositiveAmountForPurchase(String eventType, EventProperties props, FieldReader reader) {
         if (!KnownEventType.PURCHASE.wireName().equals(eventType) || reader.rejected("properties")
                 || reader.rejected("properties.price") || reader.rejected("properties.cart_value")) {
             return;

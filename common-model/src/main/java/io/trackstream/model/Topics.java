@@ -10,13 +10,18 @@ import java.util.Objects;
  *
  * <p>On {@link #USER_ACTIVITIES} the record key is the event's {@code user_id} (so one user's events
  * keep their order on one partition), the value is the event as {@link EventCodec} encodes it, and
- * the headers are those of {@link RecordHeaders}. The ingest service is its only writer.
+ * the headers are those of {@link RecordHeaders}. It has two writers, ingest-api and the simulator
+ * (event-producer), and both write through {@link EventRecords}, so a record means the same
+ * whichever wrote it.
  */
 public final class Topics {
 
     public static final String USER_ACTIVITIES = "user-activities";
 
-    /** spring-kafka's {@code DeadLetterPublishingRecoverer} appends {@code .DLT} by default. */
+    /**
+     * The contract's dead-letter topic. spring-kafka 4's {@code DeadLetterPublishingRecoverer}
+     * defaults to a {@code -dlt} suffix, so every writer names this topic explicitly.
+     */
     public static final String USER_ACTIVITIES_DLT = USER_ACTIVITIES + ".DLT";
 
     public static final int USER_ACTIVITIES_PARTITIONS = 6;

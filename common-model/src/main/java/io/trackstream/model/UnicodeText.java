@@ -5,7 +5,7 @@ package io.trackstream.model;
  * Unicode text, that is, holds no lone UTF-16 surrogate. JSON can spell one (backslash-u-d800 is a
  * valid escape), but it is not a character: UTF-8 cannot encode it, so a store would refuse it or
  * write {@code ?} in its place, and two different ids would become one. Every reader of the
- * contract (the tree path and {@link RecordStream}) asks this class, and only this class.
+ * contract asks this class, and only this class.
  */
 final class UnicodeText {
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -21,6 +22,13 @@ class SimulatorConfiguration {
     @Bean
     EventCodec eventCodec() {
         return EventCodec.create();
+    }
+
+    // The service's one JSON configuration: Boot's Jackson auto-configuration backs off when a
+    // JsonMapper bean exists, so the actuator, the HTTP sink and the ground-truth file share the codec's.
+    @Bean
+    JsonMapper jsonMapper(EventCodec codec) {
+        return codec.mapper();
     }
 
     @Bean

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Runs the real application, as {@code java -jar} would, against the real broker of the local stack
  * and counts what arrived on the topic after the offsets it had before the run.
  */
-@LocalStackTest
+@LocalStackTest(cassandra = false)
 class EventProducerIntegrationTests {
 
     private static final EventCodec CODEC = EventCodec.create();

@@ -1,20 +1,19 @@
 package io.trackstream.ingest;
 
+import io.trackstream.model.IpLiterals;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Finds the client's IP address: the connection's peer, unless that peer is a configured trusted
  * proxy, in which case {@code X-Forwarded-For} is read from the right and the first address that is
  * not itself a trusted proxy wins. Headers from untrusted peers are ignored, since anyone can send
- * them. Never does a DNS lookup: only IP literals are parsed.
+ * them. Never does a DNS lookup: only IP literals are parsed, by the contract's {@link IpLiterals},
+ * so a hop is an address here exactly when it would be a valid {@code ip_address} of an event.
  */
 public final class ClientAddresses {
-
-    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<Cidr> trusted;
 
@@ -26,16 +25,16 @@ public final class ClientAddresses {
         this.trusted = List.copyOf(ranges);
     }
 
-    /**
-     * @param peer the connection's remote address (an IP literal)
-     * @param forwardedFor the X-Forwarded-For header, may be null
-     * @return the client's address as an IP literal, or the peer when nothing better is known
-     */
     /** The client address of a request: its peer, or the X-Forwarded-For hop a trusted proxy vouches for. */
     public String resolve(jakarta.servlet.http.HttpServletRequest request) {
         return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
+    /**
+     * @param peer the connection's remote address (an IP literal)
+     * @param forwardedFor the X-Forwarded-For header, may be null
+     * @return the client's address as an IP literal, or the peer when nothing better is known
+     */
     public String resolve(String peer, String forwardedFor) {
         if (forwardedFor == null || trusted.isEmpty() || !isTrusted(peer)) {
             return peer;
@@ -70,31 +69,15 @@ public final class ClientAddresses {
         return false;
     }
 
-    /** Parses an IPv4 or IPv6 literal, or returns null: never resolves a host name. */
+    /**
+     * Parses an IPv4 or IPv6 literal, also in brackets ({@code [::1]}, as some proxies write IPv6),
+     * or returns null: never resolves a host name. {@code 010.0.0.1} is refused, as {@link IpLiterals} refuses it.
+     */
     public static InetAddress literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45) {
-            return null;
+        if (text != null && text.startsWith("[") && text.endsWith("]")) {
+            return IpLiterals.parse(text.substring(1, text.length() - 1));
         }
-        String candidate = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean colon = false;
-        for (int i = 0; i < candidate.length(); i++) {
-            char c = candidate.charAt(i);
-            colon |= c == ':';
-            boolean allowed = (c >= '0' && c <= '9') || c == '.' || c == ':'
-                    || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!allowed) {
-                return null;
-            }
-        }
-        // Without a colon only dotted decimals are IPv4; "abc" would otherwise be tried as a host name.
-        if (!colon && !DOTTED_QUAD.matcher(candidate).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(candidate);
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpLiterals.parse(text);
     }
 
     private record Cidr(byte[] network, int prefix) {

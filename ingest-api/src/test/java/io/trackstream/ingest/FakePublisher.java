@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A publisher for slice tests: records what it was given and acknowledges at once, or fails like a
- * broker that timed out, for all events or for chosen user ids. It encodes each event as the real
+ * A publisher for slice tests: records what it was given and acknowledges at once (or when told),
+ * or fails like a broker that timed out, for all events or for chosen user ids. It encodes each event as the real
  * publisher does and holds it to the record decoder, so every slice test also checks that what
  * the API accepts, a consumer can read.
  */
@@ -24,6 +24,8 @@ public final class FakePublisher implements EventPublisher {
     private final List<UserActivityEvent> published = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private volatile Set<String> failingUsers = Set.of();
+    private volatile boolean holding;
+    private final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletableFuture<Void> publish(UserActivityEvent event) {
@@ -35,7 +37,22 @@ public final class FakePublisher implements EventPublisher {
             return CompletableFuture.failedFuture(new PublishException("timeout", new TimeoutException("fake")));
         }
         published.add(event);
+        if (holding) {
+            CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
+            held.add(acknowledgement);
+            return acknowledgement;
+        }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** From now on, acknowledges only on {@link #acknowledgeHeld()}, like a broker that takes its time. */
+    public void holdAcknowledgements() {
+        holding = true;
+    }
+
+    public void acknowledgeHeld() {
+        held.forEach(acknowledgement -> acknowledgement.complete(null));
+        held.clear();
     }
 
     public List<UserActivityEvent> published() {
@@ -54,5 +71,7 @@ public final class FakePublisher implements EventPublisher {
         published.clear();
         down = false;
         failingUsers = Set.of();
+        holding = false;
+        held.clear();
     }
 }

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * the topic afterwards. Runs its own application, since closing the shared test context would
  * break the other classes.
  */
-@LocalStackTest
+@LocalStackTest(cassandra = false)
 class GracefulShutdownIntegrationTests {
 
     private static final int CLIENTS = 4;

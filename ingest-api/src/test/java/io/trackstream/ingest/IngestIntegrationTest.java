@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@LocalStackTest
+@LocalStackTest(cassandra = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "trackstream.ingest.api-keys=" + Http.API_KEY,
         "trackstream.ingest.kafka.delivery-timeout=3s",

@@ -33,6 +33,14 @@ class TrackIntegrationTests {
     }
 
     @Test
+    void healthShowsAnonymousCallersNoDetails() {
+        HttpResponse<String> health = new Http(port).get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"diskSpace\":{\"status\":\"UP\"}").doesNotContain("details", "path", "free");
+    }
+
+    @Test
     void aTrackedEventLiesOnTheTopicKeyedByUserId() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String userId = "user-" + UUID.randomUUID();

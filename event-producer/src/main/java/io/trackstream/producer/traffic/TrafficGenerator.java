@@ -67,11 +67,6 @@ public final class TrafficGenerator {
         this.msPerEvent = 1000 / settings.eventsPerSecond();
     }
 
-    /** How many events were emitted so far, duplicates included. */
-    public long sequence() {
-        return sequence;
-    }
-
     /** The ground truth of what was emitted so far. */
     public GroundTruth groundTruth() {
         return truth.snapshot(sessions.stream()

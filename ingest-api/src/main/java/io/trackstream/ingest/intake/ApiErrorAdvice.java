@@ -2,6 +2,8 @@ package io.trackstream.ingest.intake;
 
 import io.trackstream.ingest.ApiError;
 import io.trackstream.ingest.IngestProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +26,8 @@ import java.io.IOException;
 @RestControllerAdvice
 class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
     private final String retryAfterSeconds;
 
     ApiErrorAdvice(IngestProperties properties) {
@@ -41,6 +45,13 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unreadable(IOException e) {
         return ResponseEntity.badRequest()
                 .body(ApiError.of(ApiError.INVALID_PAYLOAD, "body", "could not be read: " + e.getMessage()));
+    }
+
+    // The intake turns every Kafka failure into an answer, so anything else is a bug: answered as one, in the same shape.
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Object> bug(RuntimeException e) {
+        log.error("The intake failed to produce an answer", e);
+        return ResponseEntity.internalServerError().body(ApiError.of("Internal error", "body", "could not be processed"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trackstream.ingest.intake;
 
+import io.trackstream.model.Instants;
 import io.trackstream.model.Violation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
@@ -7,9 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,10 +52,9 @@ public record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violatio
         Instant sentAt = null;
         JsonNode sent = root.get(sentAtField);
         if (sent != null && !sent.isNull()) {
-            sentAt = instant(sent);
+            sentAt = sent.isString() ? Instants.parse(sent.stringValue()) : null;
             if (sentAt == null) {
-                violations.add(new Violation(sentAtField,
-                        "must be an ISO-8601 date-time with a zone, e.g. 2024-01-15T10:30:45.123Z"));
+                violations.add(new Violation(sentAtField, Instants.FORMAT_RULE));
             }
         }
         if (!violations.isEmpty()) {
@@ -88,17 +85,6 @@ public record BatchEnvelope(List<JsonNode> events, Instant sentAt, List<Violatio
 
     public boolean isValid() {
         return violations.isEmpty();
-    }
-
-    private static Instant instant(JsonNode node) {
-        if (!node.isString()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(node.asString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static BatchEnvelope invalid(String field, String error) {

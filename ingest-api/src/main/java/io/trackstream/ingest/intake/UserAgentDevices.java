@@ -1,83 +1,92 @@
 package io.trackstream.ingest.intake;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.trackstream.model.Device;
-import ua_parser.Client;
-import ua_parser.Parser;
+import nl.basjes.parse.useragent.AgentField;
+import nl.basjes.parse.useragent.UserAgent;
+import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Derives {@code device} from a user agent with the ua-parser corpus. Parsing runs many regular
- * expressions, and the same few user agents make most of the traffic, so results are cached in a
- * bounded cache. The device class is not part of ua-parser's answer; it is inferred from the
- * families it found and a few well-known tokens.
+ * Derives {@code device} from a user agent with Yauaa, which classifies devices from the whole
+ * string (its rules know tablets, TVs, consoles, watches and crawlers) rather than from a few tokens.
+ * The analyzer is built once, at start, for the three fields used only, and caches its answers:
+ * the same few user agents make most of the traffic.
  */
 final class UserAgentDevices {
 
-    private static final String OTHER = "Other";
     private static final int MAX_COMPONENT = 64;
 
-    private final Parser parser;
-    private final Cache<String, Optional<Device>> cache;
+    // Yauaa's device classes in the contract's words; any class not listed is "other".
+    private static final Map<String, String> DEVICE_TYPES = Map.ofEntries(
+            Map.entry("Desktop", "desktop"),
+            Map.entry("Phone", "mobile"),
+            Map.entry("Mobile", "mobile"),
+            Map.entry("Tablet", "tablet"),
+            Map.entry("eReader", "tablet"),
+            Map.entry("TV", "tv"),
+            Map.entry("Set-top box", "tv"),
+            Map.entry("Game Console", "console"),
+            Map.entry("Handheld Game Console", "console"),
+            Map.entry("Watch", "wearable"),
+            Map.entry("Augmented Reality", "wearable"),
+            Map.entry("Virtual Reality", "wearable"),
+            Map.entry("Robot", "bot"),
+            Map.entry("Robot Mobile", "bot"),
+            Map.entry("Robot Imitator", "bot"),
+            Map.entry("Spy", "bot"));
 
-    UserAgentDevices(Parser parser, int cacheSize) {
-        this.parser = parser;
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    // Yauaa's class for a string that is no browser's (garbage, an attack): nothing to recognise.
+    private static final String HACKER = "Hacker";
+
+    // Building an analyzer takes seconds and a test JVM starts several application contexts; the
+    // analyzer is immutable and thread-safe, so every context of one JVM with the same cache size
+    // shares one. A deployed service has one context, so one analyzer either way.
+    private static final ConcurrentMap<Integer, UserAgentAnalyzer> ANALYZERS = new ConcurrentHashMap<>();
+
+    private final UserAgentAnalyzer analyzer;
+
+    UserAgentDevices(int cacheSize) {
+        this.analyzer = ANALYZERS.computeIfAbsent(cacheSize, UserAgentDevices::analyzer);
+    }
+
+    private static UserAgentAnalyzer analyzer(int cacheSize) {
+        return UserAgentAnalyzer.newBuilder()
+                .hideMatcherLoadStats()
+                .withField(UserAgent.DEVICE_CLASS)
+                .withField(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR)
+                .withField(UserAgent.AGENT_NAME_VERSION_MAJOR)
+                .withCache(cacheSize)
+                // Loading the rules takes seconds: at start, not on the first request.
+                .immediateInitialization()
+                .build();
     }
 
     /** The device, or null when nothing could be recognised. */
     Device parse(String userAgent) {
-        return cache.get(userAgent, this::classify).orElse(null);
-    }
-
-    private Optional<Device> classify(String userAgent) {
-        Client client = parser.parse(userAgent);
-        String browser = name(client.userAgent.family, client.userAgent.major);
-        String os = name(client.os.family, client.os.major);
-        String type = typeOf(client, userAgent.toLowerCase(Locale.ROOT));
-        if (browser == null && os == null && "other".equals(type)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Device(type, os, browser));
-    }
-
-    private static String name(String family, String major) {
-        if (family == null || OTHER.equals(family)) {
+        UserAgent agent = analyzer.parse(userAgent);
+        AgentField deviceClass = agent.get(UserAgent.DEVICE_CLASS);
+        if (HACKER.equals(deviceClass.getValue())) {
             return null;
         }
-        String name = major == null || major.isEmpty() ? family : family + " " + major;
-        return name.length() > MAX_COMPONENT ? name.substring(0, MAX_COMPONENT) : name;
+        String type = deviceClass.isDefaultValue() ? "other" : DEVICE_TYPES.getOrDefault(deviceClass.getValue(), "other");
+        String os = known(agent.get(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR));
+        String browser = known(agent.get(UserAgent.AGENT_NAME_VERSION_MAJOR));
+        if (browser == null && os == null && "other".equals(type)) {
+            return null;
+        }
+        return new Device(type, os, browser);
     }
 
-    private static String typeOf(Client client, String ua) {
-        if ("Spider".equals(client.device.family) || ua.contains("bot") || ua.contains("crawler") || ua.contains("spider")) {
-            return "bot";
+    private static String known(AgentField field) {
+        String value = field.getValue();
+        if (field.isDefaultValue() || value == null || value.isBlank() || value.startsWith("Unknown")) {
+            return null;
         }
-        if (ua.contains("playstation") || ua.contains("xbox") || ua.contains("nintendo")) {
-            return "console";
-        }
-        if (ua.contains("smart-tv") || ua.contains("smarttv") || ua.contains("appletv") || ua.contains("googletv")
-                || ua.contains("hbbtv") || ua.contains("roku")) {
-            return "tv";
-        }
-        if (ua.contains("watch") && (ua.contains("wear") || ua.contains("watchos"))) {
-            return "wearable";
-        }
-        if (ua.contains("ipad") || ua.contains("tablet") || (ua.contains("android") && !ua.contains("mobile"))) {
-            return "tablet";
-        }
-        if (ua.contains("mobile") || ua.contains("iphone") || ua.contains("ipod") || ua.contains("windows phone")) {
-            return "mobile";
-        }
-        String os = client.os.family;
-        if (os != null && (os.startsWith("Windows") || os.startsWith("Mac OS") || os.equals("macOS")
-                || os.equals("Linux") || os.equals("Ubuntu") || os.equals("Chrome OS") || os.equals("ChromeOS")
-                || os.equals("Fedora") || os.equals("FreeBSD"))) {
-            return "desktop";
-        }
-        return "other";
+        // "Chrome ??": a name whose version Yauaa could not tell.
+        value = value.endsWith(" ??") ? value.substring(0, value.length() - 3) : value;
+        return value.length() > MAX_COMPONENT ? value.substring(0, MAX_COMPONENT) : value;
     }
 }

@@ -37,10 +37,19 @@ class BatchEndpointTests extends SliceTestBase {
 
     @Test
     void rejectsEveryEventOfABatchWhoseSentAtIsTooFarOff() {
-        MvcTestResult result = post("{\"sent_at\":\"+999999999-12-31T23:59:59Z\",\"events\":[" + event("a") + "]}");
+        MvcTestResult result = post("{\"sent_at\":\"2000-01-01T00:00:00Z\",\"events\":[" + event("a") + "]}");
 
         assertThat(result).hasStatus(400);
         assertThat(result).bodyJson().extractingPath("$.detail[*].field").asArray().containsExactly("events[0].sent_at");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void refusesABatchSentAtBeyondTheYearsOfTheWireFormatAsEventsDo() {
+        MvcTestResult result = post("{\"sent_at\":\"+999999999-12-31T23:59:59Z\",\"events\":[" + event("a") + "]}");
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.detail[*].field").asArray().containsExactly("sent_at");
         assertThat(publisher.published()).isEmpty();
     }
 

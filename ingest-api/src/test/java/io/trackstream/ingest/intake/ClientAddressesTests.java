@@ -38,6 +38,13 @@ class ClientAddressesTests {
         assertThat(ClientAddresses.literal("localhost")).isNull();
         assertThat(ClientAddresses.literal("abc")).isNull();
         assertThat(ClientAddresses.literal("::1")).isNotNull();
+        assertThat(ClientAddresses.literal("[::1]")).isNotNull();
+    }
+
+    @Test
+    void refusesAnOctalLookingOctetAsTheEventContractDoes() {
+        assertThat(ClientAddresses.literal("010.0.0.1")).isNull();
+        assertThat(behindProxy.resolve("10.1.2.3", "010.0.0.1")).isEqualTo("10.1.2.3");
     }
 
     @Test

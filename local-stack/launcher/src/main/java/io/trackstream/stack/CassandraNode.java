@@ -33,10 +33,9 @@ public final class CassandraNode {
 
     /**
      * From Cassandra's conf/jvm17-server.options (without the exports and opens it cannot reach JDK
-     * internals), except the G1 pause goal: the shipped 300 ms let young collections of a 2 GiB
-     * heap pause the node for 200-760 ms on this machine, each one stalling every write and read
-     * behind it. At 50 ms the longest pause logged in four runs was 206 ms, and the raw insert rate
-     * did not drop (14.7k rows/s at 300 ms, 15.2k at 50 ms, same day).
+     * internals), except the G1 pause goal: with the shipped goal, young collections of a large
+     * heap on a small machine pause the node long enough to stall every write and read behind
+     * them; a 50 ms goal keeps those pauses short without lowering the insert rate.
      */
     private static final List<String> JVM17_OPTIONS = List.of(
             "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxTenuringThreshold=1",
@@ -155,11 +154,6 @@ public final class CassandraNode {
         process.stop(Duration.ofSeconds(60));
     }
 
-    /** A crash (SIGKILL): the next start replays the commit log. */
-    public synchronized void kill() {
-        process.kill();
-    }
-
     // A short-lived session for the readiness probe, with timeouts shorter than the poll deadline.
     private CqlSession probeSession() {
         return CqlSession.builder()
@@ -202,8 +196,8 @@ public final class CassandraNode {
                 # whole machine from Kafka and the services; one keeps a core for everything else.
                 concurrent_compactors: 1
                 # Memtable cells off the heap: on the heap they survive young collections until
-                # flushed, and copying them made those pauses 10-43 ms under 1,000 writes/s (21 ms
-                # at most with this setting), each one stalling every read behind it.
+                # flushed, and copying them lengthens every young pause, which stalls every read
+                # behind it.
                 memtable_allocation_type: offheap_objects
                 """.formatted(host, storagePort, port, dir);
         String logback = """

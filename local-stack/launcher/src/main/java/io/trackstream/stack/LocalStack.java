@@ -18,7 +18,9 @@ import java.util.concurrent.CompletionException;
 /**
  * A running Kafka and Cassandra, ready for Trackstream: the contract's topics exist and the schema
  * is applied. Each server is either started here as a child JVM or, when configured, an existing
- * one that is only prepared. {@link #close()} stops what was started here (SIGTERM, then wait).
+ * one that is only prepared. A stack for services that use no Cassandra starts Kafka alone
+ * ({@link #startKafkaOnly}); Cassandra can join it later ({@link #startCassandra}).
+ * {@link #close()} stops what was started here (SIGTERM, then wait).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -26,7 +28,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private final KafkaNode kafka;
-    private final CassandraNode cassandra;
+    private volatile CassandraNode cassandra;
+    private volatile boolean cassandraReady;
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private volatile boolean closed;
 
@@ -35,31 +38,33 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = config.externalKafka().isPresent() ? null
                 : new KafkaNode(config.dataDir().resolve("kafka"), config.host(), config.kafkaPort(), config.kafkaControllerPort(),
                         config.kafkaHeap(), config.kafkaMetricsPort());
-        this.cassandra = config.externalCassandra().isPresent() ? null
-                : new CassandraNode(config.dataDir().resolve("cassandra"), config.host(), config.cassandraPort(),
-                        config.cassandraStoragePort(), config.cassandraHeap(), config.cassandraMetricsPort());
     }
 
     /** Starts (or connects to) both servers in parallel, then prepares topics and schema. */
     public static LocalStack start(StackConfig config) {
+        return start(config, true);
+    }
+
+    /** Starts (or connects to) Kafka alone and prepares the topics: for services that use no Cassandra. */
+    public static LocalStack startKafkaOnly(StackConfig config) {
+        return start(config, false);
+    }
+
+    private static LocalStack start(StackConfig config, boolean withCassandra) {
         LocalStack stack = new LocalStack(config);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             long started = System.nanoTime();
             // Cassandra takes longest: start it on another thread while Kafka starts here.
-            CompletableFuture<Void> cassandraUp = CompletableFuture.runAsync(() -> {
-                if (stack.cassandra != null) {
-                    stack.cassandra.start(config.startTimeout());
-                }
-                stack.prepareSchema();
-            });
+            CompletableFuture<Void> cassandraUp = withCassandra
+                    ? CompletableFuture.runAsync(stack::startCassandra) : CompletableFuture.completedFuture(null);
             if (stack.kafka != null) {
                 stack.kafka.start(config.startTimeout());
             }
             stack.prepareTopics();
             cassandraUp.join();
             log.info("local stack ready in {} ms: Kafka {}, Cassandra {}", (System.nanoTime() - started) / 1_000_000,
-                    stack.kafkaBootstrapServers(), stack.cassandraContactPointString());
+                    stack.kafkaBootstrapServers(), withCassandra ? stack.cassandraContactPointString() : "not started");
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -67,12 +72,38 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Starts (or connects to) Cassandra and applies the schema, unless done already; idempotent. */
+    public synchronized void startCassandra() {
+        if (cassandraReady) {
+            return;
+        }
+        if (config.externalCassandra().isEmpty()) {
+            cassandra = new CassandraNode(config.dataDir().resolve("cassandra"), config.host(), config.cassandraPort(),
+                    config.cassandraStoragePort(), config.cassandraHeap(), config.cassandraMetricsPort());
+            cassandra.start(config.startTimeout());
+        }
+        prepareSchema();
+        cassandraReady = true;
+    }
+
+    /** Whether Cassandra is up and its schema applied. */
+    public boolean hasCassandra() {
+        return cassandraReady;
+    }
+
     public String kafkaBootstrapServers() {
         return config.externalKafka().orElseGet(kafka::bootstrapServers);
     }
 
     public InetSocketAddress cassandraContactPoint() {
-        return config.externalCassandra().map(StackConfig::hostAndPort).orElseGet(cassandra::contactPoint);
+        if (config.externalCassandra().isPresent()) {
+            return StackConfig.hostAndPort(config.externalCassandra().get());
+        }
+        CassandraNode node = cassandra;
+        if (node == null) {
+            throw new IllegalStateException("this stack runs without Cassandra: start it with startCassandra()");
+        }
+        return node.contactPoint();
     }
 
     /** {@code host:port}, as Spring's {@code spring.cassandra.contact-points} takes it. */
@@ -153,9 +184,10 @@ public final class LocalStack implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // called from the hook itself
         }
+        CassandraNode startedCassandra = cassandra;
         CompletableFuture<Void> cassandraDown = CompletableFuture.runAsync(() -> {
-            if (cassandra != null) {
-                cassandra.stop();
+            if (startedCassandra != null) {
+                startedCassandra.stop();
             }
         });
         if (kafka != null) {

@@ -2,6 +2,7 @@ package io.trackstream.stack;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,9 @@ import java.nio.file.Path;
  * one broker) and {@code trackstream.data-dir} as system properties, so a
  * {@code @SpringBootTest} connects to the stack with no further set-up.
  *
+ * <p>Kafka is always started; Cassandra only once a test class asks for it
+ * ({@link LocalStackTest#cassandra()}), so a module whose services use no Cassandra never starts it.
+ *
  * <p>Use {@link LocalStackTest} on a test class, and {@link #stack()} to reach the servers.
  * Set {@code TRACKSTREAM_KAFKA_BOOTSTRAP_SERVERS} / {@code TRACKSTREAM_CASSANDRA_CONTACT_POINT} to
  * run the tests against existing servers (Testcontainers, a CI service) instead.
@@ -30,23 +34,35 @@ public final class LocalStackExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack();
+        boolean cassandra = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LocalStackTest.class)
+                .map(LocalStackTest::cassandra)
+                .orElse(true);
+        stack(cassandra);
     }
 
-    /** The stack of this test JVM, started on first use. */
+    /** The stack of this test JVM as its test classes asked for it; started with Cassandra when none did yet. */
     public static synchronized LocalStack stack() {
+        return stack == null ? stack(true) : stack;
+    }
+
+    private static synchronized LocalStack stack(boolean cassandra) {
         if (stack == null) {
             Path dataDir = freshDataDir();
-            stack = LocalStack.start(StackConfig.tests(dataDir));
+            StackConfig config = StackConfig.tests(dataDir);
+            stack = cassandra ? LocalStack.start(config) : LocalStack.startKafkaOnly(config);
             System.setProperty("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-            System.setProperty("spring.cassandra.contact-points", stack.cassandraContactPointString());
-            System.setProperty("spring.cassandra.local-datacenter", stack.cassandraLocalDatacenter());
-            System.setProperty("spring.cassandra.keyspace-name", stack.keyspace());
             // Files a service under test keeps (Kafka Streams state) go with the stack's data, in target/.
             System.setProperty("trackstream.data-dir", dataDir.resolve("services").toString());
             if (stack.kafka().isPresent()) {
                 System.setProperty("spring.kafka.streams.replication-factor", "1");
             }
+        } else if (cassandra) {
+            stack.startCassandra();
+        }
+        if (stack.hasCassandra()) {
+            System.setProperty("spring.cassandra.contact-points", stack.cassandraContactPointString());
+            System.setProperty("spring.cassandra.local-datacenter", stack.cassandraLocalDatacenter());
+            System.setProperty("spring.cassandra.keyspace-name", stack.keyspace());
         }
         return stack;
     }

@@ -103,15 +103,13 @@ public final class ServiceLauncher {
         }
         args.addAll(extraArgs);
         // The Boot jar's own launcher class runs behind ParentWatch, so the service dies with us.
-        // The whole heap from the start: left to grow, G1 kept storage-consumer at 330-380 MB with a
-        // young generation of about 100 MB, collected four times a second during a drain (3.4 s of
-        // pauses in 55 s); with it, 56 collections (1.1 s). On two cores each pause holds both, so
-        // every other process waits too.
+        // The whole heap from the start: left to grow, G1 keeps the heap and its young generation
+        // small and collects it several times a second under load; on two cores each pause holds
+        // both, so every other process waits too.
         // Marking starts at G1's fixed threshold (45 % of the heap in the old generation), not its
-        // adaptive one: with a young generation of 60 % of the heap the adaptive threshold fell so
-        // low that storage-consumer, 60 MB live, ran a marking cycle every 6 s under 1,000 writes/s,
-        // each with a remark pause of 12-30 ms; history reads over 20 ms fell from 108 to 36 of
-        // 12,000 without them.
+        // adaptive one: with a large young generation the adaptive threshold falls so low that a
+        // service with little live data runs a marking cycle every few seconds, and each remark
+        // pause delays the reads behind it.
         return new JvmProcess(name, logDir,
                 List.of("-Xms" + heap, "-Xmx" + heap, "-XX:-G1UseAdaptiveIHOP", "-XX:+ExitOnOutOfMemoryError"),
                 classpath, mainClass, args);

@@ -18,11 +18,11 @@ import static io.trackstream.model.Samples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one-pass record reader against the tree path: for every input, valid or broken, decoding a
- * record gives what the tree path alone gives (event, violations and ignored fields), and the
- * records this codec writes are read in one pass rather than handed back.
+ * Records as consumers read them, valid or broken: what the codec writes reads back equal, every
+ * odd value of every field is judged (an event or violations, never an exception), ignored fields
+ * are listed in a fixed order, and malformed input or a key twice anywhere is named, not thrown.
  */
-class RecordStreamTests {
+class RecordDecodingTests {
 
     private static final List<String> ODD_VALUES = List.of("null", "\"\"", "\" \"", "\"x\"", "\"a\\u0001b\"",
             "\"\\u00e9\\ud83d\\ude00\"", "\"\\ud800\"", "\"a\\udc00b\"", "{\"k\":\"\\udbff\"}", "[\"\\ud83d\"]", "0", "1", "-1", "-0", "1.5", "1.0", "0.000", "1.10", "1e2", "-1E-2", "1e400",
@@ -71,26 +71,20 @@ class RecordStreamTests {
         return fields;
     }
 
-    private static void assertSameAsTree(byte[] record) {
-        assertThat(CODEC.decodeRecord(record))
-                .as(() -> new String(record, StandardCharsets.UTF_8))
-                .isEqualTo(CODEC.decodeRecordTree(record));
-    }
-
-    private static boolean readInOnePass(byte[] record) {
-        return RecordStream.read(record, new FieldReader()) != null;
+    /** Decoding never throws, and answers either an event or the broken rules. */
+    private static EventCodec.Decoded decodes(byte[] record) {
+        EventCodec.Decoded decoded = CODEC.decodeRecord(record);
+        assertThat(decoded).as(() -> record == null ? "null" : new String(record, StandardCharsets.UTF_8)).isNotNull();
+        return decoded;
     }
 
     @Test
-    void readsTheRecordsTheCodecWritesInOnePassAsTheTreeDoes() {
-        List<byte[]> records = List.of(Samples.json(fullRecord()), Samples.json(minimalRecord()),
-                CODEC.encode(CODEC.decodeRecord(Samples.json(fullRecord())).event()));
+    void readsBackWhatTheCodecWrites() {
+        UserActivityEvent full = decodes(Samples.json(fullRecord())).event();
+        UserActivityEvent minimal = decodes(Samples.json(minimalRecord())).event();
 
-        for (byte[] record : records) {
-            assertThat(readInOnePass(record)).as(new String(record, StandardCharsets.UTF_8)).isTrue();
-            assertSameAsTree(record);
-        }
-        UserActivityEvent full = CODEC.decodeRecord(records.get(0)).event();
+        assertThat(decodes(CODEC.encode(full)).event()).isEqualTo(full);
+        assertThat(decodes(CODEC.encode(minimal)).event()).isEqualTo(minimal);
         assertThat(full.metadata()).isEqualTo("{\"a\":[1,2.50,0.0,1E+400,null,false],\"b\":{\"c\":\"\u0085\\n\"},\"e\":{}}");
         assertThat(full.properties().extra())
                 .isEqualTo("{\"color\":\"red\",\"dims\":{\"w\":1.50,\"h\":[1,2E+3,null,true]},\"big\":123456789012345678901}");
@@ -98,46 +92,40 @@ class RecordStreamTests {
     }
 
     @Test
-    void agreesWithTheTreeOnEveryOddValueOfEveryField() {
+    void judgesEveryOddValueOfEveryField() {
         Map<String, String> full = fullRecord();
-        int readInOnePass = 0;
+        int valid = 0;
         int cases = 0;
         for (String path : paths(full)) {
             for (String value : ODD_VALUES) {
-                byte[] record = Samples.json(with(full, path, value));
-                assertSameAsTree(record);
-                readInOnePass += readInOnePass(record) ? 1 : 0;
+                valid += decodes(Samples.json(with(full, path, value))).isValid() ? 1 : 0;
                 cases++;
             }
-            byte[] without = Samples.json(with(full, path, null));
-            assertSameAsTree(without);
+            decodes(Samples.json(with(full, path, null)));
         }
-        // Valid variants (a longer id, another country, an integer amount) are still read in one pass.
-        assertThat(readInOnePass).isBetween(cases / 10, cases - 1);
+        // Valid variants (a longer id, another country, an integer amount) are accepted, broken ones refused.
+        assertThat(valid).isBetween(cases / 10, cases - 1);
     }
 
     @Test
-    void listsIgnoredFieldsAsTheTreeDoes() {
+    void listsIgnoredFieldsTopLevelFirstThenDeviceThenLocation() {
         Map<String, String> fields = fullRecord();
         fields.put("device", "{\"model\":\"X\",\"type\":\"tv\",\"ram\":4}");
         fields.put("zz_new", "true");
         fields.put("location", "{\"region\":\"NRW\",\"city\":\"Köln\"}");
         fields.put("aa_new", "7");
-        byte[] record = Samples.json(fields);
 
-        assertThat(readInOnePass(record)).isTrue();
-        assertSameAsTree(record);
-        assertThat(CODEC.decodeRecord(record).ignoredFields())
+        EventCodec.Decoded decoded = decodes(Samples.json(fields));
+
+        assertThat(decoded.isValid()).isTrue();
+        assertThat(decoded.ignoredFields())
                 .containsExactly("zz_new", "aa_new", "device.model", "device.ram", "location.region");
     }
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"", " ", "[]", "null", "{", "{}", "{}{}", "{} x"})
-    void leavesMalformedInputToTheTree(String input) {
-        byte[] record = input.getBytes(StandardCharsets.UTF_8);
-
-        assertThat(readInOnePass(record)).isFalse();
-        assertSameAsTree(record);
+    void refusesMalformedInputWithViolations(String input) {
+        assertThat(decodes(input.getBytes(StandardCharsets.UTF_8)).violations()).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -154,24 +142,22 @@ class RecordStreamTests {
             "{\"event_id\"       | {\"zz\":{\"a\":[{\"b\":1,\"b\":1}]},\"event_id\"",
             "{\"type\":\"mobile\" | {\"model\":{\"a\":1,\"a\":1},\"type\":\"mobile\"",
     })
-    void leavesAKeyTwiceToTheTreeWhereverItIs(String at, String withDuplicate) {
+    void refusesAKeyTwiceWhereverItIs(String at, String withDuplicate) {
         String full = new String(Samples.json(fullRecord()), StandardCharsets.UTF_8);
         assertThat(full).contains(at);
         byte[] record = full.replace(at, withDuplicate).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(readInOnePass(record)).isFalse();
-        assertSameAsTree(record);
-        assertThat(CODEC.decodeRecord(record).violations()).singleElement()
+        assertThat(decodes(record).violations()).singleElement()
                 .satisfies(v -> assertThat(v.error()).contains("Duplicate"));
     }
 
     @Test
-    void leavesANullRecordToTheTree() {
-        assertSameAsTree(null);
+    void refusesANullRecord() {
+        assertThat(decodes(null).violations()).isNotEmpty();
     }
 
     @Test
-    void agreesWithTheTreeOnRandomlyDamagedRecords() {
+    void judgesRandomlyDamagedRecordsWithoutThrowing() {
         byte[] original = Samples.json(fullRecord());
         String alphabet = "{}[]\",:0123456789.eE+-aznul \\";
         Random random = new Random(42);
@@ -180,7 +166,7 @@ class RecordStreamTests {
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 damaged[random.nextInt(damaged.length)] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
             }
-            assertSameAsTree(damaged);
+            decodes(damaged);
         }
     }
 
