@@ -44,13 +44,18 @@ final class QueryParams {
             return null;
         }
         String text = value.strip();
+        Instant instant;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : java.time.OffsetDateTime.parse(text).toInstant();
+            // an instant is read by the contract's one parser, as events and history queries are
+            instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : io.trackstream.model.Instants.parse(text);
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be YYYY-MM-DD or an ISO-8601 instant with a zone"));
-            return null;
+            instant = null;
         }
+        if (instant == null) {
+            violations.add(new Violation(name, "must be YYYY-MM-DD or an ISO-8601 instant with a zone"));
+        }
+        return instant;
     }
 
     /** An integer 1..{@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */

@@ -1,10 +1,9 @@
 package io.trackstream.storage.history;
 
+import io.trackstream.model.Instants;
 import io.trackstream.model.Violation;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,12 +66,12 @@ record HistoryQuery(String userId, int limit, Set<String> eventTypes, Instant fr
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new Violation(field, "must be an ISO-8601 date-time with a zone, e.g. 2024-01-15T10:30:45.123Z"));
-            return null;
+        // The contract's one parser: the same texts, years and wording as an event's instants.
+        Instant instant = Instants.parse(value);
+        if (instant == null) {
+            errors.add(new Violation(field, Instants.FORMAT_RULE));
         }
+        return instant;
     }
 
     boolean accepts(String eventType) {

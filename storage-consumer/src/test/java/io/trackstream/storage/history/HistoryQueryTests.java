@@ -40,6 +40,16 @@ class HistoryQueryTests {
     }
 
     @Test
+    void readsInstantsWithTheContractsParser() {
+        // Instants.parse: years 0000-9999, truncated to the millisecond, as an event's instants.
+        assertThatExceptionOfType(InvalidQueryException.class)
+                .isThrownBy(() -> HistoryQuery.parse("u", null, null, "10000-01-01T00:00:00Z", null, null))
+                .satisfies(e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("from"));
+        assertThat(HistoryQuery.parse("u", null, null, null, "2026-03-09T03:00:00.123456Z", null).to())
+                .isEqualTo(Instant.parse("2026-03-09T03:00:00.123Z"));
+    }
+
+    @Test
     void reportsEveryBadParameterAtOnce() {
         assertThatExceptionOfType(InvalidQueryException.class)
                 .isThrownBy(() -> HistoryQuery.parse("u", 0, null, "yesterday", "2026-03-09", "zzz"))
