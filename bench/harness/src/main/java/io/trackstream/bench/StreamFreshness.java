@@ -196,7 +196,7 @@ final class StreamFreshness {
         }
 
         Duration patience() {
-            return Duration.ofSeconds(15);
+            return Duration.ofSeconds(30);
         }
 
         @Override
