@@ -54,13 +54,14 @@ public final class BehaviorTopology {
         public Set<StoreBuilder<?>> stores() {
             // Cached: a user's profile and open session change with every event, but the store and its
             // changelog take only the last value of each commit interval.
+            JsonMapper state = JsonSerde.stateMapper(mapper);
             return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, UserSessions.class)).withCachingEnabled(),
+                            JsonSerde.of(state, UserSessions.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, Profile.class)).withCachingEnabled(),
+                            JsonSerde.of(state, Profile.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAILY_STORE), Serdes.String(),
-                            JsonSerde.of(mapper, DailyPartial.class)).withCachingEnabled(),
+                            JsonSerde.of(state, DailyPartial.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OUTBOX_STORE), Serdes.String(),
                             Serdes.ByteArray()).withCachingEnabled());
         }
