@@ -99,7 +99,13 @@ public final class BenchMain {
             }
             if (whole) {
                 log("the whole pipeline: all seven services, batches of 100 through ingest-api, rising steady rates");
-                new WholePipeline(stack, work, quick).run(rss).forEach(m -> measurements.add(log(m)));
+                try {
+                    new WholePipeline(stack, work, quick).run(rss).forEach(m -> measurements.add(log(m)));
+                } catch (RuntimeException e) {
+                    // the figures so far are still worth a report
+                    log("the whole pipeline failed: %s", e);
+                    measurements.add(Measurement.throughput("whole pipeline", "events/s", 0, "failed: " + e));
+                }
             }
 
             stack.kafka().ifPresent(k -> rss.put("kafka", Machine.rssMiB(k.pid())));
