@@ -80,6 +80,9 @@ final class StreamFreshness {
     List<Measurement> run(Map<String, Double> rss) {
         List<Measurement> results = new ArrayList<>();
         for (StreamDrains.Service service : StreamDrains.SERVICES) {
+            try (org.apache.kafka.clients.admin.Admin admin = stack.openAdmin()) {
+                Pipeline.skipToEnd(admin, service.group());
+            }
             JvmProcess process = new ServiceLauncher(stack, work.resolve("services"))
                     .start(service.name(), ReactorJars.jar(service.name()), "384m", service.port(), List.of())
                     .orElseThrow(() -> new IllegalStateException(service.name() + " is not built"));

@@ -54,6 +54,9 @@ final class WholePipeline {
 
     List<Measurement> run(Map<String, Double> rss) {
         List<Step> steps = new ArrayList<>();
+        try (Admin admin = stack.openAdmin()) {
+            GROUPS.forEach(group -> Pipeline.skipToEnd(admin, group));
+        }
         try (ServiceSuite suite = ServiceSuite.start(stack, ReactorJars.root().resolve("local-stack/services.conf"),
                 work.resolve("services"), port -> port + PORT_SHIFT);
              Admin admin = stack.openAdmin()) {
