@@ -382,7 +382,20 @@ final class Pipeline {
         }
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
         answer(admin.listOffsets(latest).all()).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-        answer(admin.alterConsumerGroupOffsets(group, ends).all());
+        // A service stopped a moment ago is still the group's member until its session times out:
+        // the broker refuses to move the offsets of a group with members, so try again for a minute.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                answer(admin.alterConsumerGroupOffsets(group, ends).all());
+                return;
+            } catch (IllegalStateException stillAMember) {
+                if (System.nanoTime() > deadline) {
+                    throw stillAMember;
+                }
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            }
+        }
     }
 
     /** The sum of the group's committed offsets on user-activities. */
