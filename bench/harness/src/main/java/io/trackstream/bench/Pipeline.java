@@ -52,6 +52,7 @@ final class Pipeline {
      */
     private static final int SAMPLE_EVERY = 200;
     static final int STORAGE_PORT = 18081;
+    static final String STORAGE_GROUP = "storage-writers";
     private static final URI TRACK = URI.create(ingestUrl() + "/api/v1/events/track");
 
     private final LocalStack stack;
@@ -88,7 +89,7 @@ final class Pipeline {
             long started = System.nanoTime();
             start("storage-consumer", Path.of("storage-consumer/target/storage-consumer.jar"), "768m", STORAGE_PORT, List.of());
             long healthy = System.nanoTime();
-            awaitCommitted(admin, "storage-writers", target, Duration.ofMinutes(20));
+            awaitCommitted(admin, STORAGE_GROUP, target, Duration.ofMinutes(20));
             double seconds = (System.nanoTime() - healthy) / 1e9;
             return Measurement.throughput("storage drain, cold start (pre-filled topic)", "events/s", (target - before) / seconds,
                     (target - before) + " events; service start " + (healthy - started) / 1_000_000 + " ms not counted");
@@ -117,8 +118,8 @@ final class Pipeline {
             produce(payloads, keys);
             long target = endOffsets(admin);
             long produced = System.nanoTime();
-            long left = target - committed(admin, "storage-writers");
-            awaitCommitted(admin, "storage-writers", target, Duration.ofMinutes(20));
+            long left = target - committed(admin, STORAGE_GROUP);
+            awaitCommitted(admin, STORAGE_GROUP, target, Duration.ofMinutes(20));
             long done = System.nanoTime();
             double fromFirstSent = (target - before) / ((done - started) / 1e9);
             String name = "storage drain, warm (sustained)";
@@ -347,11 +348,18 @@ final class Pipeline {
     }
 
     static long endOffsets(Admin admin) {
+        return latestOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each partition's end offset of user-activities. */
+    private static Map<TopicPartition, Long> latestOffsets(Admin admin) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < Topics.USER_ACTIVITIES_PARTITIONS; p++) {
             latest.put(new TopicPartition(Topics.USER_ACTIVITIES, p), OffsetSpec.latest());
         }
-        return answer(admin.listOffsets(latest).all()).values().stream().mapToLong(o -> o.offset()).sum();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        answer(admin.listOffsets(latest).all()).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     static void awaitCommitted(Admin admin, String group, long target, Duration timeout) {
@@ -376,12 +384,8 @@ final class Pipeline {
      * phases first had millions of their events to drain, and a freshness sample waited behind them.
      */
     static void skipToEnd(Admin admin, String group) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < Topics.USER_ACTIVITIES_PARTITIONS; p++) {
-            latest.put(new TopicPartition(Topics.USER_ACTIVITIES, p), OffsetSpec.latest());
-        }
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-        answer(admin.listOffsets(latest).all()).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+        latestOffsets(admin).forEach((tp, offset) -> ends.put(tp, new OffsetAndMetadata(offset)));
         // A service stopped a moment ago is still the group's member until its session times out:
         // the broker refuses to move the offsets of a group with members, so try again for a minute.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -144,6 +144,12 @@ final class StreamFreshness {
                 + "\",\"page_url\":\"/products/" + (i % 200) + "\",\"properties\":{\"product_id\":\"P-" + (i % 200) + "\",\"price\":19.90}}";
     }
 
+    /** A new user's purchase, worth {@code amount} (a JSON member). */
+    private static String purchaseBody(String marker, Instant now, String amount) {
+        return "{\"user_id\":\"" + marker + "\",\"event_type\":\"purchase\",\"timestamp\":\"" + now
+                + "\",\"properties\":{\"product_id\":\"P-9\"," + amount + ",\"currency\":\"USD\"}}";
+    }
+
     /** Accepted and shown times of the samples (nanoTime), by marker. */
     static final class Samples {
         private final Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -346,8 +352,7 @@ final class StreamFreshness {
 
         @Override
         String sampleBody(String marker, Instant now) {
-            return "{\"user_id\":\"" + marker + "\",\"event_type\":\"purchase\",\"timestamp\":\"" + now
-                    + "\",\"properties\":{\"product_id\":\"P-9\",\"cart_value\":900.00,\"currency\":\"USD\"}}";
+            return purchaseBody(marker, now, "\"cart_value\":900.00");
         }
 
         @Override
@@ -420,18 +425,14 @@ final class StreamFreshness {
         @Override
         void begin() {
             // the load before the window had no purchases: the revenue of the last 5 minutes is steady now
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             double seen = lastRevenue;
-            while (System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
             revenueBefore = Math.max(seen, lastRevenue);
         }
 
         @Override
         String sampleBody(String marker, Instant now) {
-            return "{\"user_id\":\"" + marker + "\",\"event_type\":\"purchase\",\"timestamp\":\"" + now
-                    + "\",\"properties\":{\"product_id\":\"P-9\",\"price\":1.00,\"currency\":\"USD\"}}";
+            return purchaseBody(marker, now, "\"price\":1.00");
         }
 
         @Override

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 final class WholePipeline {
 
     /** The five groups reading user-activities. */
-    static final List<String> GROUPS = List.of("storage-writers", "analytics-processors", "fraud-detectors",
-            "dashboard-processors", "behavior-analyzers");
+    static final List<String> GROUPS = java.util.stream.Stream.concat(java.util.stream.Stream.of(Pipeline.STORAGE_GROUP),
+            StreamDrains.SERVICES.stream().map(StreamDrains.Service::group)).toList();
     private static final int PORT_SHIFT = 20_000;
     private static final int BATCH = 100;
     private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
