@@ -1,7 +1,6 @@
 package io.trackstream.ingest.intake;
 
 import io.trackstream.ingest.ApiError;
-import io.trackstream.ingest.IngestProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +12,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.io.IOException;
@@ -28,12 +26,6 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
-    private final String retryAfterSeconds;
-
-    ApiErrorAdvice(IngestProperties properties) {
-        this.retryAfterSeconds = properties.kafka().retryAfterHeader();
-    }
-
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
@@ -47,11 +39,21 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
                 .body(ApiError.of(ApiError.INVALID_PAYLOAD, "body", "could not be read: " + e.getMessage()));
     }
 
-    // The intake turns every Kafka failure into an answer, so anything else is a bug: answered as one, in the same shape.
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> bug(RuntimeException e) {
+        return internalError(e);
+    }
+
+    // The intake turns every Kafka failure into an answer, so anything else is a bug: answered as one, in the same shape.
+    static ResponseEntity<Object> internalError(Throwable e) {
         log.error("The intake failed to produce an answer", e);
         return ResponseEntity.internalServerError().body(ApiError.of("Internal error", "body", "could not be processed"));
+    }
+
+    // The servlet's async timeout, a safety net: Kafka's delivery timeout answers 503 long before it.
+    static ResponseEntity<Object> notQueuedInTime(String retryAfterSeconds) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(ApiError.of("Event could not be queued in time", "kafka", "no answer in time; retry later"));
     }
 
     @Override
@@ -67,9 +69,6 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
         } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
             error = ApiError.of("Method not allowed", "method",
                     e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
-        } else if (ex instanceof AsyncRequestTimeoutException) {
-            answerHeaders.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-            error = ApiError.of("Event could not be queued in time", "kafka", "no answer in time; retry later");
         } else if (statusCode.value() == 400) {
             error = ApiError.of(ApiError.INVALID_PAYLOAD, "body", String.valueOf(ex.getMessage()));
         } else {

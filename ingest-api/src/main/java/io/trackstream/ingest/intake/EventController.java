@@ -10,20 +10,19 @@ import io.trackstream.ingest.ApiError;
 import io.trackstream.ingest.ClientAddresses;
 import io.trackstream.ingest.IngestProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP edge: reads the raw body within the limits and hands it to {@link EventIntake}. The
  * event is not bound by Spring's converters, because the contract codec is the one judge of a
- * payload. The answer is a future that completes once Kafka has spoken; Spring MVC's async support
- * frees the servlet thread meanwhile and writes the answer then.
+ * payload. {@link DirectAnswers} writes each answer once Kafka has spoken, so no servlet thread waits
+ * and the request is not dispatched a second time.
  *
  * <p>Both endpoints also take text/plain holding the same JSON, judged by the same rules:
  * {@code navigator.sendBeacon} can only send a CORS-safelisted type without a preflight.
@@ -45,9 +44,11 @@ class EventController {
     private final EventIntake intake;
     private final ClientAddresses clientAddresses;
     private final IngestProperties.Limits limits;
+    private final DirectAnswers answers;
 
-    EventController(EventIntake intake, ClientAddresses clientAddresses, IngestProperties properties) {
+    EventController(EventIntake intake, DirectAnswers answers, ClientAddresses clientAddresses, IngestProperties properties) {
         this.intake = intake;
+        this.answers = answers;
         this.clientAddresses = clientAddresses;
         this.limits = properties.limits();
     }
@@ -68,9 +69,9 @@ class EventController {
                     @ApiResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After"),
                     @ApiResponse(responseCode = "503", description = "Kafka unavailable; see Retry-After")})
     @PostMapping(path = "/track", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
-    CompletableFuture<ResponseEntity<Object>> track(HttpServletRequest request) throws IOException {
+    void track(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxEventBody().toBytes());
-        return intake.track(body, clientAddresses.resolve(request));
+        answers.send(request, response, intake.track(body, clientAddresses.resolve(request)));
     }
 
     @Operation(summary = "Track up to 500 events at once",
@@ -89,9 +90,9 @@ class EventController {
                     @ApiResponse(responseCode = "413", description = "Over 500 events or 1 MB"),
                     @ApiResponse(responseCode = "503", description = "Kafka took none; see Retry-After")})
     @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json", MediaType.TEXT_PLAIN_VALUE})
-    CompletableFuture<ResponseEntity<Object>> batch(HttpServletRequest request) throws IOException {
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = BoundedBody.read(request, limits.maxBatchBody().toBytes());
-        return intake.batch(body, clientAddresses.resolve(request));
+        answers.send(request, response, intake.batch(body, clientAddresses.resolve(request)));
     }
 
 }
