@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a user's history newest first: reads the window's newest bucket, then asks
- * {@code user_buckets} for the user's older buckets within the window (newest first), reads each bucket partition within the time window with the driver's
+ * Reads a user's history newest first: asks {@code user_buckets} for the user's buckets within the
+ * window (newest first), reads each bucket partition within the time window with the driver's
  * paging, keeps the requested types and stops once it holds one event more than the limit (which
  * says whether a next page exists). Never an OFFSET: a page continues strictly after the cursor's
  * event. Everything it knows comes from Cassandra, so rows any instance wrote are found.
@@ -60,7 +60,7 @@ class HistoryReader {
         this.clock = clock;
         this.futureBound = futureBound;
         this.buckets = session.prepare("SELECT bucket FROM " + Tables.USER_BUCKETS
-                + " WHERE user_id = :user_id AND bucket >= :lower AND bucket < :upper");
+                + " WHERE user_id = :user_id AND bucket >= :lower AND bucket <= :upper");
         this.window = session.prepare("SELECT " + EventRows.COLUMNS + " FROM " + Tables.USER_EVENTS
                 + " WHERE user_id = :user_id AND bucket = :bucket AND event_time >= :lower AND event_time < :upper");
         this.sameMillisecond = session.prepare("SELECT " + EventRows.COLUMNS + " FROM " + Tables.USER_EVENTS
@@ -89,23 +89,15 @@ class HistoryReader {
         }
         BucketSize bucketSize = layout.bucketSize();
         if (found.size() < wanted && lower.isBefore(upper)) {
-            // The window's newest bucket is read at once, without asking the index: a first page
-            // (the common read) is usually all in it, and reading a partition that does not exist
-            // costs Cassandra a bloom-filter check. The index is asked only for the older buckets.
-            Instant newest = bucketSize.bucketOf(upper.minusMillis(1));
-            Instant lowest = bucketSize.bucketOf(lower);
-            collect(window(query, newest, lower, upper, pageSize), query, found, wanted);
-            if (found.size() < wanted && lowest.isBefore(newest)) {
-                BoundStatement bucketQuery = buckets.bind()
-                        .setString("user_id", query.userId())
-                        .setInstant("lower", lowest)
-                        .setInstant("upper", newest)
-                        .setPageSize(BUCKET_PAGE);
-                for (Row bucketRow : session.execute(bucketQuery)) {
-                    collect(window(query, bucketRow.getInstant("bucket"), lower, upper, pageSize), query, found, wanted);
-                    if (found.size() >= wanted) {
-                        break;
-                    }
+            BoundStatement bucketQuery = buckets.bind()
+                    .setString("user_id", query.userId())
+                    .setInstant("lower", bucketSize.bucketOf(lower))
+                    .setInstant("upper", bucketSize.bucketOf(upper.minusMillis(1)))
+                    .setPageSize(BUCKET_PAGE);
+            for (Row bucketRow : session.execute(bucketQuery)) {
+                collect(window(query, bucketRow.getInstant("bucket"), lower, upper, pageSize), query, found, wanted);
+                if (found.size() >= wanted) {
+                    break;
                 }
             }
         }
