@@ -49,6 +49,10 @@ public final class BenchMain {
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Double> rss = new LinkedHashMap<>();
+        String phaseList = option(args, "--phases", "");
+        String command = "bench/run.sh" + (quick ? " --quick" : "") + (phaseList.isEmpty() ? "" : " --phases=" + phaseList);
+        // Written after each phase as well, so that a run cut short (or a later phase failing) keeps its figures.
+        Runnable report = () -> Report.write(out, command, Machine.describe(), measurements, rss);
         // Bench heaps: a 2 GiB Cassandra heap halves GC time under heavy writes.
         try (LocalStack stack = LocalStack.start(StackConfig.tests(work.resolve("stack")).withHeaps("1g", "2g"))) {
             Measurement rawKafka = null;
@@ -80,9 +84,11 @@ public final class BenchMain {
                     measurements.add(rawStreams);
                     log("stream services' drains of the backlog, one at a time");
                     new StreamDrains(stack, work, profiles).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
+                    report.run();
                 }
                 if (core) {
                     corePhases(stack, work, scale, pipeline, measurements, rss, rawKafka, rawRuns, cold, historyUsers, backlogEnd);
+                    report.run();
                 } else if (streams) {
                     pipeline.startIngest();
                 }
@@ -93,6 +99,7 @@ public final class BenchMain {
                         log("ingest throughput with and without %d SSE clients of the dashboard (wrk)", DashboardClients.CLIENTS);
                         DashboardClients.run(stack, work, quick).forEach(m -> measurements.add(log(m)));
                     }
+                    report.run();
                 }
             } finally {
                 pipeline.stopServices();
@@ -112,8 +119,7 @@ public final class BenchMain {
             stack.cassandra().ifPresent(c -> rss.put("cassandra", Machine.rssMiB(c.pid())));
         }
         rss.put("bench harness", Machine.rssMiB(ProcessHandle.current().pid()));
-        String command = "bench/run.sh" + (quick ? " --quick" : "");
-        Report.write(out, command, Machine.describe(), measurements, rss);
+        report.run();
         log("report written to %s", out.resolve("report.md"));
         deleteQuietly(work);
     }
