@@ -41,7 +41,8 @@ public final class BenchMain {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
         Path out = Path.of(option(args, "--out", "bench/results/" + stamp + (quick ? "-quick" : "-full")));
         Path work = Files.createTempDirectory("trackstream-bench-");
-        Set<String> phases = Set.of(option(args, "--phases", "core,streams,pipeline").split(","));
+        String phaseList = option(args, "--phases", "");
+        Set<String> phases = Set.of((phaseList.isEmpty() ? "core,streams,pipeline" : phaseList).split(","));
         boolean core = phases.contains("core");
         boolean streams = phases.contains("streams");
         boolean whole = phases.contains("pipeline");
@@ -49,7 +50,6 @@ public final class BenchMain {
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Double> rss = new LinkedHashMap<>();
-        String phaseList = option(args, "--phases", "");
         String command = "bench/run.sh" + (quick ? " --quick" : "") + (phaseList.isEmpty() ? "" : " --phases=" + phaseList);
         // Written after each phase as well, so that a run cut short (or a later phase failing) keeps its figures.
         Runnable report = () -> Report.write(out, command, Machine.describe(), measurements, rss);

@@ -36,9 +36,7 @@ class DirectAnswersTests {
 
     @Test
     void aFailedFutureIsABugAnsweredAs500InTheApiErrorShape() throws Exception {
-        CompletableFuture<ResponseEntity<Object>> answer = new CompletableFuture<>();
-        request.setAsyncSupported(true);
-        answers.send(request, response, answer);
+        CompletableFuture<ResponseEntity<Object>> answer = sentBeforeKafkaSpoke();
 
         answer.completeExceptionally(new IllegalStateException("a bug"));
 
@@ -48,9 +46,7 @@ class DirectAnswersTests {
 
     @Test
     void theContainersTimeoutAnswers503WithRetryAfterAndALateAnswerIsDropped() throws Exception {
-        CompletableFuture<ResponseEntity<Object>> answer = new CompletableFuture<>();
-        request.setAsyncSupported(true);
-        answers.send(request, response, answer);
+        CompletableFuture<ResponseEntity<Object>> answer = sentBeforeKafkaSpoke();
 
         MockAsyncContext async = (MockAsyncContext) request.getAsyncContext();
         for (AsyncListener listener : async.getListeners()) {
@@ -61,5 +57,13 @@ class DirectAnswersTests {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
         assertThat(response.getContentAsString()).contains("\"kafka\"").doesNotContain("after all");
+    }
+
+    // An answer not known yet: the request goes into async mode and waits for the future.
+    private CompletableFuture<ResponseEntity<Object>> sentBeforeKafkaSpoke() throws Exception {
+        CompletableFuture<ResponseEntity<Object>> answer = new CompletableFuture<>();
+        request.setAsyncSupported(true);
+        answers.send(request, response, answer);
+        return answer;
     }
 }
