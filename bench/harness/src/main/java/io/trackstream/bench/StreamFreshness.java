@@ -112,6 +112,7 @@ final class StreamFreshness {
                         probe.follow(marker(run, i));
                     }
                 });
+        long lagAtEnd = lag(service.group());
         long deadline = System.nanoTime() + probe.patience().toNanos();
         while (probe.samples.pending() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -121,7 +122,14 @@ final class StreamFreshness {
                 load.achievedRate(), null, null, samples.latencies().asMap(),
                 samples.seen() + " sampled events" + (samples.pending() > 0
                         ? ", " + samples.pending() + " not shown within " + probe.patience().toSeconds() + " s " + probe.lastMiss() : "")
-                        + "; " + service.targets());
+                        + "; group lag when the load stopped: " + lagAtEnd + " events; " + service.targets());
+    }
+
+    /** How far the service's group is behind the topic's end (committed offsets): a service that keeps up is under a second of input. */
+    private long lag(String group) {
+        try (org.apache.kafka.clients.admin.Admin admin = stack.openAdmin()) {
+            return Pipeline.endOffsets(admin) - Pipeline.committed(admin, group);
+        }
     }
 
     private Probe probe(StreamDrains.Service service) {
