@@ -1,5 +1,6 @@
 package io.trackstream.analytics.api;
 
+import io.trackstream.model.ApiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;

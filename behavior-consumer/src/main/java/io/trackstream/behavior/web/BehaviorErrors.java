@@ -1,5 +1,6 @@
 package io.trackstream.behavior.web;
 
+import io.trackstream.model.ApiError;
 import io.trackstream.model.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;

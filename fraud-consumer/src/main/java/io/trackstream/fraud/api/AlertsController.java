@@ -9,6 +9,7 @@ import io.trackstream.fraud.alerts.AlertReader;
 import io.trackstream.fraud.alerts.AlertWriter;
 import io.trackstream.fraud.detect.FraudAlert;
 import io.trackstream.fraud.rules.Rule;
+import io.trackstream.model.ApiError;
 import io.trackstream.model.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package io.trackstream.fraud.api;
 
+import io.trackstream.model.ApiError;
 import io.trackstream.model.Violation;
 import org.springframework.http.HttpStatus;
 

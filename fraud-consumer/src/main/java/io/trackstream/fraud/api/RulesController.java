@@ -12,6 +12,7 @@ import io.trackstream.fraud.rules.RuleParam;
 import io.trackstream.fraud.rules.RuleSetting;
 import io.trackstream.fraud.rules.RuleSettings;
 import io.trackstream.fraud.rules.RuleStore;
+import io.trackstream.model.ApiError;
 import io.trackstream.model.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

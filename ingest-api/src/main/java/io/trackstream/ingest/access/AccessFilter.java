@@ -1,7 +1,7 @@
 package io.trackstream.ingest.access;
 
-import io.trackstream.ingest.ApiError;
 import io.trackstream.ingest.ClientAddresses;
+import io.trackstream.model.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.trackstream.ingest.intake;
 
-import io.trackstream.ingest.ApiError;
+import io.trackstream.model.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

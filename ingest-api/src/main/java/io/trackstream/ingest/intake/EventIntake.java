@@ -1,8 +1,8 @@
 package io.trackstream.ingest.intake;
 
-import io.trackstream.ingest.ApiError;
 import io.trackstream.ingest.kafka.EventPublisher;
 import io.trackstream.ingest.kafka.PublishException;
+import io.trackstream.model.ApiError;
 import io.trackstream.model.EventCodec;
 import io.trackstream.model.UserActivityEvent;
 import io.trackstream.model.Violation;

@@ -1,9 +1,9 @@
 package io.trackstream.ingest.segment;
 
-import io.trackstream.ingest.ApiError;
 import io.trackstream.ingest.intake.BatchEnvelope;
 import io.trackstream.ingest.intake.BatchResponse;
 import io.trackstream.ingest.intake.EventIntake;
+import io.trackstream.model.ApiError;
 import io.trackstream.model.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package io.trackstream.ingest.intake;
 
-import io.trackstream.ingest.ApiError;
+import io.trackstream.model.ApiError;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import org.junit.jupiter.api.Test;
