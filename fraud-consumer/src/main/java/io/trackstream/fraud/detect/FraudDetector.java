@@ -55,6 +55,13 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     private KeyValueStore<String, byte[]> users;
     private KeyValueStore<String, String> ruleStore;
     private RuleBook rules = RuleBook.defaults();
+    /**
+     * No event earlier than this waits in the buffer: where a release scan starts. Every released
+     * event leaves a tombstone at the front of the buffer until RocksDB compacts it, so a scan from
+     * the first key stepped over all of them on every event. In memory: after a restart or a task
+     * revival it starts again at 0, and the first scan reads the restored buffer whole.
+     */
+    private long lowestWaiting;
     private long lastStreamTime = Long.MIN_VALUE;
     private long streamTimeMovedAt;
     private long tooLateSinceReport;
@@ -74,6 +81,7 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
         this.users = context.getStateStore(FraudTopology.USER_STATE_STORE);
         this.ruleStore = context.getStateStore(FraudTopology.RULES_STORE);
         this.streamTimeMovedAt = context.currentSystemTimeMs();
+        this.lowestWaiting = 0;
         log.info("fraud detector of task {} starts at stream time {} with about {} events waiting", context.taskId(),
                 Instant.ofEpochMilli(context.currentStreamTimeMs()), buffer.approximateNumEntries());
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseWhenIdle);
@@ -105,6 +113,8 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
             return;
         }
         buffer.put(bufferKey(ts, arrivedBefore, record.key(), record.value().eventId()), record.value());
+        // an event within the grace may be stamped before the last release's bound (an idle release judges up to stream time)
+        lowestWaiting = Math.min(lowestWaiting, ts);
         release(streamTime - graceMs);
     }
 
@@ -127,7 +137,11 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     /** Judges, in order, every waiting event stamped before {@code bound}. */
     private void release(long bound) {
         List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
-        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(null, String.format("%015d}", Math.max(0, bound)))) {
+        long upTo = Math.max(0, bound);
+        if (upTo <= lowestWaiting) {
+            return;
+        }
+        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(String.format("%015d", lowestWaiting), String.format("%015d}", upTo))) {
             while (it.hasNext()) {
                 KeyValue<String, UserActivityEvent> next = it.next();
                 if (next.value.timestamp().toEpochMilli() >= bound) {
@@ -136,6 +150,8 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
                 due.add(next);
             }
         }
+        // everything stamped before the bound is judged now, and a later event before it is too late to wait
+        lowestWaiting = upTo;
         if (due.isEmpty()) {
             return;
         }

@@ -220,6 +220,17 @@ class FraudTopologyTests {
     }
 
     @Test
+    void anEventWithinTheGraceStampedBeforeAnIdleReleaseIsStillJudged() {
+        // the idle release judges everything up to stream time, past the grace's bound ...
+        send(pageView("u-ips", T0.plus(Duration.ofMinutes(10)), "1.1.1.1", "US", "New York"));
+        // ... and an event stamped before that, still within the grace, must wait and be judged all the same
+        send(pageView("u-ips", T0.plus(Duration.ofMinutes(9)), "1.1.1.2", "US", "New York"));
+        send(pageView("u-ips", T0.plus(Duration.ofMinutes(10)).plusSeconds(1), "1.1.1.3", "US", "New York"));
+
+        assertThat(alerts(Rule.MULTIPLE_IPS)).hasSize(1);
+    }
+
+    @Test
     void anEventTooLateToBeJudgedStillCountsAsActivityOfItsSession() {
         pipe(event("u-1", "page_view", T0.plus(Duration.ofMinutes(10)), "\"session_id\":\"s-1\""));
         pipe(event("u-1", "search", T0, "\"session_id\":\"s-1\""));
