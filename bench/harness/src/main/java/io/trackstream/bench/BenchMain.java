@@ -45,6 +45,8 @@ public final class BenchMain {
         Set<String> phases = Set.of((phaseList.isEmpty() ? "core,streams,pipeline" : phaseList).split(","));
         boolean core = phases.contains("core");
         boolean streams = phases.contains("streams");
+        // the freshness and SSE-client part of the streams phase alone, without the drains
+        boolean freshness = streams || phases.contains("freshness");
         boolean whole = phases.contains("pipeline");
         Profiles profiles = new Profiles(List.of(args).contains("--profile") ? out.resolve("profiles") : null);
 
@@ -89,10 +91,10 @@ public final class BenchMain {
                 if (core) {
                     corePhases(stack, work, scale, pipeline, measurements, rss, rawKafka, rawRuns, cold, historyUsers, backlogEnd);
                     report.run();
-                } else if (streams) {
+                } else if (freshness) {
                     pipeline.startIngest();
                 }
-                if (streams) {
+                if (freshness) {
                     log("stream services' freshness at %,d events/s through ingest-api, one at a time", StreamFreshness.RATE);
                     new StreamFreshness(stack, work, quick, profiles).run(rss).forEach(m -> measurements.add(log(m)));
                     if (Wrk.available()) {
