@@ -48,11 +48,13 @@ public final class BenchMain {
         // the freshness and SSE-client part of the streams phase alone, without the drains
         boolean freshness = streams || phases.contains("freshness");
         boolean whole = phases.contains("pipeline");
+        List<StreamDrains.Service> services = StreamDrains.named(option(args, "--services", ""));
         Profiles profiles = new Profiles(List.of(args).contains("--profile") ? out.resolve("profiles") : null);
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Double> rss = new LinkedHashMap<>();
-        String command = "bench/run.sh" + (quick ? " --quick" : "") + (phaseList.isEmpty() ? "" : " --phases=" + phaseList);
+        String command = "bench/run.sh" + (quick ? " --quick" : "") + (phaseList.isEmpty() ? "" : " --phases=" + phaseList)
+                + (services.size() == StreamDrains.SERVICES.size() ? "" : " --services=" + option(args, "--services", ""));
         // Written after each phase as well, so that a run cut short (or a later phase failing) keeps its figures.
         Runnable report = () -> Report.write(out, command, Machine.describe(), measurements, rss);
         // Bench heaps: a 2 GiB Cassandra heap halves GC time under heavy writes.
@@ -85,7 +87,7 @@ public final class BenchMain {
                     Measurement rawStreams = log(StreamsBaseline.drain(stack.kafkaBootstrapServers(), work));
                     measurements.add(rawStreams);
                     log("stream services' drains of the backlog, one at a time");
-                    new StreamDrains(stack, work, profiles).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
+                    new StreamDrains(stack, work, profiles, services).run(rawStreams, rss).forEach(m -> measurements.add(log(m)));
                     report.run();
                 }
                 if (core) {
@@ -96,8 +98,8 @@ public final class BenchMain {
                 }
                 if (freshness) {
                     log("stream services' freshness at %,d events/s through ingest-api, one at a time", StreamFreshness.RATE);
-                    new StreamFreshness(stack, work, quick, profiles).run(rss).forEach(m -> measurements.add(log(m)));
-                    if (Wrk.available()) {
+                    new StreamFreshness(stack, work, quick, profiles, services).run(rss).forEach(m -> measurements.add(log(m)));
+                    if (Wrk.available() && services.stream().anyMatch(s -> s.name().equals("dashboard-consumer"))) {
                         log("ingest throughput with and without %d SSE clients of the dashboard (wrk)", DashboardClients.CLIENTS);
                         DashboardClients.run(stack, work, quick).forEach(m -> measurements.add(log(m)));
                     }

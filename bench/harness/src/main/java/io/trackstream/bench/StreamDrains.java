@@ -38,18 +38,33 @@ final class StreamDrains {
     private final LocalStack stack;
     private final Path work;
     private final Profiles profiles;
+    private final List<Service> services;
 
-    StreamDrains(LocalStack stack, Path work, Profiles profiles) {
+    StreamDrains(LocalStack stack, Path work, Profiles profiles, List<Service> services) {
         this.stack = stack;
         this.work = work;
         this.profiles = profiles;
+        this.services = services;
+    }
+
+    /** The services named in {@code names} (comma-separated), all of them when it is empty. */
+    static List<Service> named(String names) {
+        if (names.isEmpty()) {
+            return SERVICES;
+        }
+        List<String> wanted = List.of(names.split(","));
+        List<Service> chosen = SERVICES.stream().filter(s -> wanted.contains(s.name())).toList();
+        if (chosen.size() != wanted.size()) {
+            throw new IllegalArgumentException("--services takes some of " + SERVICES.stream().map(Service::name).toList() + ": " + names);
+        }
+        return chosen;
     }
 
     /** Each service's drain against {@code rawStreams}; each service's RSS at the end of its drain into {@code rss}. */
     List<Measurement> run(Measurement rawStreams, Map<String, Double> rss) {
         List<Measurement> results = new ArrayList<>();
         try (Admin admin = stack.openAdmin()) {
-            for (Service service : SERVICES) {
+            for (Service service : services) {
                 long target = Pipeline.endOffsets(admin);
                 long started = System.nanoTime();
                 JvmProcess process = new ServiceLauncher(stack, work.resolve("services"))

@@ -69,17 +69,20 @@ final class StreamFreshness {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    StreamFreshness(LocalStack stack, Path work, boolean quick, Profiles profiles) {
+    private final List<StreamDrains.Service> services;
+
+    StreamFreshness(LocalStack stack, Path work, boolean quick, Profiles profiles, List<StreamDrains.Service> services) {
         this.stack = stack;
         this.work = work;
         this.quick = quick;
         this.profiles = profiles;
+        this.services = services;
     }
 
     /** Each service's freshness, one service at a time; its RSS at the end of its window into {@code rss}. */
     List<Measurement> run(Map<String, Double> rss) {
         List<Measurement> results = new ArrayList<>();
-        for (StreamDrains.Service service : StreamDrains.SERVICES) {
+        for (StreamDrains.Service service : services) {
             try (org.apache.kafka.clients.admin.Admin admin = stack.openAdmin()) {
                 Pipeline.skipToEnd(admin, service.group());
             }
