@@ -48,13 +48,14 @@ public final class BenchMain {
         // the freshness and SSE-client part of the streams phase alone, without the drains
         boolean freshness = streams || phases.contains("freshness");
         boolean whole = phases.contains("pipeline");
-        List<StreamDrains.Service> services = StreamDrains.named(option(args, "--services", ""));
+        String serviceList = option(args, "--services", "");
+        List<StreamDrains.Service> services = StreamDrains.named(serviceList);
         Profiles profiles = new Profiles(List.of(args).contains("--profile") ? out.resolve("profiles") : null);
 
         List<Measurement> measurements = new ArrayList<>();
         Map<String, Double> rss = new LinkedHashMap<>();
         String command = "bench/run.sh" + (quick ? " --quick" : "") + (phaseList.isEmpty() ? "" : " --phases=" + phaseList)
-                + (services.size() == StreamDrains.SERVICES.size() ? "" : " --services=" + option(args, "--services", ""));
+                + (serviceList.isEmpty() ? "" : " --services=" + serviceList);
         // Written after each phase as well, so that a run cut short (or a later phase failing) keeps its figures.
         Runnable report = () -> Report.write(out, command, Machine.describe(), measurements, rss);
         // Bench heaps: a 2 GiB Cassandra heap halves GC time under heavy writes.

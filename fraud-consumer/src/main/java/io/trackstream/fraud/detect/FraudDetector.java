@@ -136,12 +136,13 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
 
     /** Judges, in order, every waiting event stamped before {@code bound}. */
     private void release(long bound) {
-        List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
         long upTo = Math.max(0, bound);
         if (upTo <= lowestWaiting) {
             return;
         }
-        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(String.format("%015d", lowestWaiting), String.format("%015d}", upTo))) {
+        List<KeyValue<String, UserActivityEvent>> due = new ArrayList<>();
+        // '}' sorts after the '|' that ends a key's time: the range takes every key of time upTo too
+        try (KeyValueIterator<String, UserActivityEvent> it = buffer.range(timePrefix(lowestWaiting), timePrefix(upTo) + "}")) {
             while (it.hasNext()) {
                 KeyValue<String, UserActivityEvent> next = it.next();
                 if (next.value.timestamp().toEpochMilli() >= bound) {
@@ -228,7 +229,11 @@ final class FraudDetector implements Processor<String, UserActivityEvent, String
     // Zero-padded time first, so the store's key order is event-time order; then the session arrival
     // count (-1: none), which the judge needs and the event does not carry.
     static String bufferKey(long ts, int arrivedBefore, String userId, String eventId) {
-        return String.format("%015d|%d|%s|%s", ts, arrivedBefore, userId, eventId);
+        return timePrefix(ts) + "|" + arrivedBefore + "|" + userId + "|" + eventId;
+    }
+
+    private static String timePrefix(long ts) {
+        return String.format("%015d", ts);
     }
 
     private static int arrivedBefore(String bufferKey) {
